@@ -1,0 +1,52 @@
+package io.jhub.api.spi;
+
+import io.jhub.api.ProgressListener;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What the core hands a fetcher besides the request: timeouts, progress, and settings. Settings are looked up
+ * first among those given to the hub's builder, then among system properties prefixed with {@code jhub.}; the
+ * environment is separate so tests and embedders can replace it.
+ *
+ * @since 0.1
+ */
+public interface FetchContext {
+
+    /**
+     * Returns how long to wait for a connection.
+     *
+     * @return the connect timeout
+     */
+    Duration connectTimeout();
+
+    /**
+     * Returns how long to wait for the next bytes of a response.
+     *
+     * @return the read timeout
+     */
+    Duration readTimeout();
+
+    /**
+     * Returns where to report progress.
+     *
+     * @return the listener, never null
+     */
+    ProgressListener progress();
+
+    /**
+     * Returns a fetcher setting, such as {@code https.token.example.org} or {@code ssh.user}.
+     *
+     * @param key the setting's name
+     * @return its value, if set
+     */
+    Optional<String> setting(String key);
+
+    /**
+     * Returns an environment variable as the hub sees it (the process environment unless the builder replaced it).
+     *
+     * @param name the variable's name
+     * @return its value, if set and not empty
+     */
+    Optional<String> env(String name);
+}

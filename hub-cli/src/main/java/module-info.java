@@ -1,0 +1,7 @@
+/**
+ * The {@code jhub} command: list, help, load, fetch, trust, download and manage the cache.
+ */
+module io.jhub.cli {
+    requires io.jhub.core;
+    requires io.jhub.pretrained;
+}
