@@ -3,6 +3,7 @@ package io.jhub.api.spi;
 import io.jhub.api.ProgressListener;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * What the core hands a fetcher besides the request: timeouts, progress, and settings. Settings are looked up
@@ -49,4 +50,13 @@ public interface FetchContext {
      * @return its value, if set and not empty
      */
     Optional<String> env(String name);
+
+    /**
+     * Returns the TLS context to use instead of the JVM default, if the hub was given one (tests, private CAs).
+     *
+     * @return the context, or empty for the JVM default
+     */
+    default Optional<SSLContext> sslContext() {
+        return Optional.empty();
+    }
 }
