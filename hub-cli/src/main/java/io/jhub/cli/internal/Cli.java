@@ -99,13 +99,18 @@ public final class Cli {
         if (!(e instanceof HubException) && !(e instanceof IllegalArgumentException)) {
             message = e.getClass().getSimpleName() + ": " + message;
         }
-        err.println("jhub: error: " + message.strip().replace("\n", "; "));
+        err.println("jhub: error: " + oneLine(message));
         if (verbose) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             err.print(trace);
         }
         return 1;
+    }
+
+    /** Joins a multi-line message into one line: "a:\n b\n c" becomes "a: b; c". */
+    static String oneLine(String message) {
+        return message.strip().replaceAll(":\\s*\\R\\s*", ": ").replaceAll("\\s*\\R\\s*", "; ");
     }
 
     private static Hub hub(CliArgs cli, ProgressListener progress) {
