@@ -41,11 +41,13 @@ final class OverloadResolver {
                          ArgumentAdapter adapter) {
         List<Fit> fits = new ArrayList<>();
         List<String> rejections = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         for (Method m : overloads) {
             try {
                 fits.add(bind(m, positional, named, adapter, false));
             } catch (ArgumentAdapter.Mismatch e) {
                 rejections.add(JavaTypes.signature(m) + ": " + e.getMessage());
+                reasons.add(e.getMessage());
             }
         }
         if (fits.isEmpty()) {
@@ -56,10 +58,18 @@ final class OverloadResolver {
                         fits.add(bind(m, positional, named, adapter, true));
                     } catch (ArgumentAdapter.Mismatch e) {
                         varargRejections.add(JavaTypes.signature(m) + " (as varargs): " + e.getMessage());
+                        reasons.add(e.getMessage());
                     }
                 }
             }
             rejections.addAll(varargRejections);
+        }
+        if (fits.isEmpty() && overloads.size() == 1) {
+            Method only = overloads.get(0);
+            String reason = reasons.get(reasons.size() - 1);
+            throw new EntryArgumentException("Cannot call entry " + label + " with " + describe(positional, named)
+                    + ": " + reason + ".\nIts signature is "
+                    + JavaTypes.signature(only) + ".");
         }
         if (fits.isEmpty()) {
             throw new EntryArgumentException("No overload of entry " + label + " accepts the arguments "

@@ -32,6 +32,15 @@ final class TestRepos {
         }
     }
 
+    /** Lists the installed compiled-cache entries (directories that are not staging ones). */
+    static List<Path> entries(Path compiledRoot) {
+        try (var s = Files.list(compiledRoot)) {
+            return s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A listener that keeps every event. */
     static final class Recorder implements ProgressListener {
         final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
