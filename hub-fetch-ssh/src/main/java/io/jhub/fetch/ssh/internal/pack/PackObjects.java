@@ -150,6 +150,24 @@ public final class PackObjects implements Closeable {
                 : pack.inflateAll(index.dataOffset(i), index.size(i));
     }
 
+    /** How many objects were stored as deltas in the pack (for tests and logs). */
+    int deltaCount() {
+        int n = 0;
+        for (int i = 0; i < index.count(); i++) {
+            n += index.isDelta(i) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** How many objects were stored as REF_DELTA. */
+    int refDeltaCount() {
+        int n = 0;
+        for (int i = 0; i < index.count(); i++) {
+            n += index.packType(i) == ObjectType.REF_DELTA ? 1 : 0;
+        }
+        return n;
+    }
+
     @Override
     public void close() throws IOException {
         try (packChannel; spillChannel) {
