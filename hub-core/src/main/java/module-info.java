@@ -17,5 +17,5 @@ module io.jhub.core {
 
     uses io.jhub.api.spi.RepoFetcher;
 
-    // exports io.jhub.core.http;  (enabled by the engine branch)
+    exports io.jhub.core.http;
 }
