@@ -51,6 +51,7 @@ public final class GitHttpsServer implements AutoCloseable {
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean smartHttp = true;
     private volatile boolean protocolV2 = true;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * A logged request.
@@ -215,6 +216,7 @@ public final class GitHttpsServer implements AutoCloseable {
     /** Stops the server at once. */
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -390,7 +392,7 @@ public final class GitHttpsServer implements AutoCloseable {
      * @param fault a fault to apply, if any
      * @throws IOException on a send failure
      */
-    private static void sendFile(HttpExchange ex, Path file, String type, Optional<Fault> fault) throws IOException {
+    private void sendFile(HttpExchange ex, Path file, String type, Optional<Fault> fault) throws IOException {
         long size = Files.size(file);
         long send = fault.map(f -> Math.min(size, f.bytes())).orElse(size);
         boolean truncate = fault.isPresent() && fault.get().kind() == Fault.Kind.TRUNCATE;
@@ -407,6 +409,14 @@ public final class GitHttpsServer implements AutoCloseable {
             }
         }
         out.flush();
+        if (fault.isPresent() && fault.get().kind() == Fault.Kind.STALL_AFTER) {
+            try {
+                closed.await(); // a stalled host: the client's read timeout must end this
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new DroppedOnPurpose();
+        }
         if (fault.isPresent() && fault.get().kind() == Fault.Kind.DROP_AFTER) {
             throw new DroppedOnPurpose();
         }

@@ -266,6 +266,24 @@ class HttpsFetcherTest {
     }
 
     @Test
+    void stalledDownloadTimesOutNamingTheHost() {
+        server.inject(Fault.stallAfter("/archive/", 100, 1));
+        TestContext c = ctx().set("https.attempts", "1");
+        c.readTimeout = java.time.Duration.ofMillis(700);
+        DownloadException e = assertThrows(DownloadException.class,
+                () -> fetcher.fetch(request("owner/sample"), target(), c));
+        assertTrue(e.getMessage().contains("timed out") && e.getMessage().contains(server.hostAndPort()),
+                e.getMessage());
+    }
+
+    @Test
+    void isAServiceProvider() {
+        assertTrue(java.util.ServiceLoader.load(io.jhub.api.spi.RepoFetcher.class).stream()
+                .anyMatch(p -> p.type() == HttpsFetcher.class));
+        assertEquals("HTTPS", fetcher.protocol());
+    }
+
+    @Test
     void truncatedArchiveIsRefused() {
         server.inject(Fault.truncate("/archive/", 300, 1));
         UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
