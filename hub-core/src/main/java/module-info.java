@@ -6,7 +6,7 @@
  * @since 0.1
  */
 module io.jhub.core {
-    // exports io.jhub.core.git to io.jhub.fetch.https, io.jhub.fetch.ssh;  (enabled by the ssh branch)
+    exports io.jhub.core.git to io.jhub.fetch.https, io.jhub.fetch.ssh;
 
     requires transitive io.jhub.api;
     requires transitive java.net.http;
