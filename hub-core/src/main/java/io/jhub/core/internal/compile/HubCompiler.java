@@ -82,8 +82,11 @@ public final class HubCompiler {
                 StandardCharsets.UTF_8)) {
             fm.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of(layout.sourceRoot()));
             fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classesDir));
-            List<String> options = new ArrayList<>(List.of("--release", Integer.toString(Runtime.version().feature()),
-                    "-parameters", "-implicit:class", "-proc:none", "-g", "-Xlint:none", "-encoding", "UTF-8"));
+            List<String> options = new ArrayList<>(List.of("-parameters", "-implicit:class", "-proc:none", "-g",
+                    "-Xlint:none", "-encoding", "UTF-8"));
+            if (env.release()) {
+                options.addAll(List.of("--release", Integer.toString(Runtime.version().feature())));
+            }
             boolean named = layout.moduleInfo().isPresent();
             if (!env.modulePath().isEmpty()) {
                 fm.setLocationFromPaths(StandardLocation.MODULE_PATH, env.modulePath());

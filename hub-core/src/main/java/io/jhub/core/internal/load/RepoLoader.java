@@ -123,7 +123,7 @@ public final class RepoLoader {
                 jdk.add(name);
             }
         }
-        return new CompileEnvironment(modulePath, classPath, jdk);
+        return new CompileEnvironment(modulePath, classPath, jdk, !platform.linkedImage());
     }
 
     private Set<String> classPathOnly() {
