@@ -48,6 +48,7 @@ public final class HostPlatform {
     private final ClassLoader parentLoader;
     private final Map<String, Module> parentModules;
     private volatile Map<String, Path> classPathModules;
+    private volatile Set<String> exportingParentModules;
 
     private HostPlatform() {
         Module core = HostPlatform.class.getModule();
@@ -143,6 +144,10 @@ public final class HostPlatform {
      * @return module names
      */
     public Set<String> exportingParentModules() {
+        Set<String> known = exportingParentModules;
+        if (known != null) {
+            return known;
+        }
         Set<String> names = new LinkedHashSet<>();
         for (Module m : parentModules.values()) {
             ModuleDescriptor d = m.getDescriptor();
@@ -150,7 +155,8 @@ public final class HostPlatform {
                 names.add(m.getName());
             }
         }
-        return names;
+        exportingParentModules = Collections.unmodifiableSet(names);
+        return exportingParentModules;
     }
 
     /**

@@ -100,7 +100,7 @@ public final class RepoLoader {
         long start = System.nanoTime();
         CompiledRepo repo = new HubCompiler(layout, environment(layout), displayName).compile(classes, check);
         long count = repo.classFiles().size();
-        LOG.log(Level.INFO, () -> String.format("Compiled %s: %d class files in %.0f ms", displayName, count,
+        LOG.log(Level.DEBUG, () -> String.format("Compiled %s: %d class files in %.0f ms", displayName, count,
                 (System.nanoTime() - start) / 1e6));
         progress.onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, displayName, count, count));
         return repo;

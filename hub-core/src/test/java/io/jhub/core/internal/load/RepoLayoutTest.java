@@ -109,4 +109,28 @@ class RepoLayoutTest {
         assertEquals(1, progress.compiles());
         assertTrue(Files.notExists(orphan.getParent()), "orphan staging directory removed");
     }
+
+    @Test
+    void aPackagePrivateHubconfClassInAModuleThatExportsNothingIsStillCallable() {
+        Path repo = TestRepos.write(tmp.resolve("r"),
+                "module-info.java", "module hub.closed { }\n",
+                "hubconf.java", """
+                        package hub.closed;
+
+                        final class Entries {
+                            private Entries() {
+                            }
+
+                            /** Doubles. */
+                            public static int twice(int x) {
+                                return 2 * x;
+                            }
+                        }
+                        """);
+        HubModule hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "closed", "");
+        assertEquals("hub.closed.Entries", hub.hubconfClass().getName());
+        assertEquals(List.of("twice"), hub.entries());
+        assertEquals(42, hub.invoke("twice", 21));
+        assertTrue(hub.module().getDescriptor().exports().isEmpty());
+    }
 }
