@@ -71,6 +71,7 @@ public final class Cli {
         try {
             CliArgs cli = CliArgs.parse(args);
             verbose = cli.flag("verbose");
+            quietLogging(verbose);
             if (cli.command().equals("help-usage") || (cli.flag("help") && !cli.command().equals("help"))) {
                 out.print(USAGE);
                 return 0;
@@ -99,13 +100,28 @@ public final class Cli {
         if (!(e instanceof HubException) && !(e instanceof IllegalArgumentException)) {
             message = e.getClass().getSimpleName() + ": " + message;
         }
-        err.println("jhub: error: " + message.strip().replace("\n", "; "));
+        err.println("jhub: error: " + oneLine(message));
         if (verbose) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             err.print(trace);
         }
         return 1;
+    }
+
+    /** The library logs through System.Logger (java.util.logging here): INFO lines only with --verbose. */
+    private static void quietLogging(boolean verbose) {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = verbose ? java.util.logging.Level.FINE : java.util.logging.Level.WARNING;
+        root.setLevel(level);
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            h.setLevel(level);
+        }
+    }
+
+    /** Joins a multi-line message into one line: "a:\n b\n c" becomes "a: b; c". */
+    static String oneLine(String message) {
+        return message.strip().replaceAll(":\\s*\\R\\s*", ": ").replaceAll("\\s*\\R\\s*", "; ");
     }
 
     private static Hub hub(CliArgs cli, ProgressListener progress) {
