@@ -177,7 +177,7 @@ public final class HostPlatform {
     public Map<String, Path> classPathModules() {
         Map<String, Path> found = classPathModules;
         if (found == null) {
-            found = mode == Mode.MODULE ? Map.of() : scanClassPathModules();
+            found = mode == Mode.MODULE ? Map.of() : scanClassPathModules(parentLoader);
             classPathModules = found;
         }
         return found;
@@ -229,10 +229,10 @@ public final class HostPlatform {
         return new ArrayList<>(paths);
     }
 
-    private static Map<String, Path> scanClassPathModules() {
+    private static Map<String, Path> scanClassPathModules(ClassLoader loader) {
         Map<String, Path> result = new LinkedHashMap<>();
         try {
-            Enumeration<URL> urls = ClassLoader.getSystemClassLoader().getResources("module-info.class");
+            Enumeration<URL> urls = loader.getResources("module-info.class");
             List<Path> locations = new ArrayList<>();
             while (urls.hasMoreElements()) {
                 locationOf(urls.nextElement()).ifPresent(locations::add);
