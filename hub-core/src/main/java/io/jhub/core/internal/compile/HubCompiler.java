@@ -21,12 +21,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -123,7 +118,7 @@ public final class HubCompiler {
                 throw new HubException("The compiler did not produce the hubconf class " + hubconfName + " of "
                         + displayName + "; check the package declaration of " + layout.hubconfEntry());
             }
-            List<EntryDoc> entries = entriesOf(hubconf, task.getElements());
+            List<EntryDoc> entries = EntryDocs.of(hubconf, task.getElements());
             String binaryName = task.getElements().getBinaryName(hubconf).toString();
             task.generate();
             failOnErrors(diagnostics);
@@ -209,34 +204,6 @@ public final class HubCompiler {
             return p.toString();
         }
         return source.getName();
-    }
-
-    private static List<EntryDoc> entriesOf(TypeElement hubconf, Elements elements) {
-        List<EntryDoc> entries = new ArrayList<>();
-        for (Element e : hubconf.getEnclosedElements()) {
-            if (e.getKind() == ElementKind.METHOD && e.getModifiers().contains(Modifier.PUBLIC)
-                    && e.getModifiers().contains(Modifier.STATIC)) {
-                ExecutableElement m = (ExecutableElement) e;
-                String doc = elements.getDocComment(m);
-                entries.add(new EntryDoc(m.getSimpleName().toString(), signature(m),
-                        doc == null ? "" : doc.stripIndent().strip()));
-            }
-        }
-        return entries;
-    }
-
-    private static String signature(ExecutableElement m) {
-        List<? extends VariableElement> params = m.getParameters();
-        StringBuilder sb = new StringBuilder(TypeNames.simplify(m.getReturnType().toString())).append(' ')
-                .append(m.getSimpleName()).append('(');
-        for (int i = 0; i < params.size(); i++) {
-            String type = TypeNames.simplify(params.get(i).asType().toString());
-            if (m.isVarArgs() && i == params.size() - 1 && type.endsWith("[]")) {
-                type = type.substring(0, type.length() - 2) + "...";
-            }
-            sb.append(i == 0 ? "" : ", ").append(type).append(' ').append(params.get(i).getSimpleName());
-        }
-        return sb.append(')').toString();
     }
 
     private static Map<String, String> classFiles(Path classesDir) throws IOException {

@@ -1,21 +1,15 @@
 package io.jhub.core.internal.layer;
 
 import java.io.File;
-import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
-import java.lang.module.ModuleReference;
 import java.lang.module.ResolvedModule;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -177,7 +171,7 @@ public final class HostPlatform {
     public Map<String, Path> classPathModules() {
         Map<String, Path> found = classPathModules;
         if (found == null) {
-            found = mode == Mode.MODULE ? Map.of() : scanClassPathModules(parentLoader);
+            found = mode == Mode.MODULE ? Map.of() : ClassPathModules.scan(parentLoader);
             classPathModules = found;
         }
         return found;
@@ -196,7 +190,7 @@ public final class HostPlatform {
             while (!todo.isEmpty()) {
                 ModuleLayer layer = todo.poll();
                 for (ResolvedModule rm : layer.configuration().modules()) {
-                    rm.reference().location().flatMap(HostPlatform::toPath)
+                    rm.reference().location().flatMap(ClassPathModules::toPath)
                             .filter(p -> !paths.contains(p)).ifPresent(paths::add);
                 }
                 todo.addAll(layer.parents());
@@ -216,8 +210,8 @@ public final class HostPlatform {
     public List<Path> compileClassPath() {
         Set<Path> paths = new LinkedHashSet<>();
         for (Class<?> c : List.of(io.jhub.api.HubException.class, HostPlatform.class)) {
-            Optional.ofNullable(c.getProtectionDomain().getCodeSource()).map(cs -> toUri(cs.getLocation()))
-                    .flatMap(HostPlatform::toPath).ifPresent(paths::add);
+            Optional.ofNullable(c.getProtectionDomain().getCodeSource()).map(cs -> ClassPathModules.toUri(cs.getLocation()))
+                    .flatMap(ClassPathModules::toPath).ifPresent(paths::add);
         }
         String cp = System.getProperty("java.class.path", "");
         for (String s : cp.split(File.pathSeparator)) {
@@ -227,55 +221,5 @@ public final class HostPlatform {
         }
         paths.addAll(classPathModules().values());
         return new ArrayList<>(paths);
-    }
-
-    private static Map<String, Path> scanClassPathModules(ClassLoader loader) {
-        Map<String, Path> result = new LinkedHashMap<>();
-        try {
-            Enumeration<URL> urls = loader.getResources("module-info.class");
-            List<Path> locations = new ArrayList<>();
-            while (urls.hasMoreElements()) {
-                locationOf(urls.nextElement()).ifPresent(locations::add);
-            }
-            for (Path location : locations) {
-                try {
-                    for (ModuleReference ref : ModuleFinder.of(location).findAll()) {
-                        result.putIfAbsent(ref.descriptor().name(), location);
-                    }
-                } catch (RuntimeException e) {
-                    // not a usable module (broken descriptor): the class path still serves its classes
-                }
-            }
-        } catch (IOException e) {
-            System.getLogger("io.jhub.core.load").log(System.Logger.Level.DEBUG, "cannot list class path modules", e);
-        }
-        return Collections.unmodifiableMap(result);
-    }
-
-    private static Optional<Path> locationOf(URL url) {
-        String s = url.toString();
-        if (s.startsWith("jar:") && s.endsWith("!/module-info.class")) {
-            return toPath(toUri(s.substring(4, s.length() - "!/module-info.class".length())));
-        }
-        if (s.startsWith("file:") && s.endsWith("/module-info.class")) {
-            return toPath(toUri(s.substring(0, s.length() - "module-info.class".length())));
-        }
-        return Optional.empty();
-    }
-
-    private static URI toUri(Object urlOrString) {
-        try {
-            return urlOrString instanceof URL u ? u.toURI() : new URI(urlOrString.toString());
-        } catch (URISyntaxException e) {
-            return URI.create("invalid:" + urlOrString.hashCode());
-        }
-    }
-
-    private static Optional<Path> toPath(URI uri) {
-        if (!"file".equalsIgnoreCase(uri.getScheme())) {
-            return Optional.empty();
-        }
-        Path p = Path.of(uri).toAbsolutePath().normalize();
-        return Files.exists(p) ? Optional.of(p) : Optional.empty();
     }
 }
