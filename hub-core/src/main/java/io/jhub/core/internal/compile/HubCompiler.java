@@ -83,25 +83,23 @@ public final class HubCompiler {
                 options.addAll(List.of("--release", Integer.toString(Runtime.version().feature())));
             }
             boolean named = layout.moduleInfo().isPresent();
+            // without module-info the sources compile in the unnamed module, which reads every root module
+            List<String> roots = new ArrayList<>();
             if (!env.modulePath().isEmpty()) {
                 fm.setLocationFromPaths(StandardLocation.MODULE_PATH, env.modulePath());
-                if (!named) {
-                    options.add("--add-modules");
-                    options.add("ALL-MODULE-PATH");
-                }
+                roots.add("ALL-MODULE-PATH");
             }
             if (!named && !env.classPath().isEmpty()) {
                 fm.setLocationFromPaths(StandardLocation.CLASS_PATH, env.classPath());
             }
-            List<String> jdkDeps = facts.dependencies().stream().filter(env.systemModules()::contains).toList();
-            if (!named && !jdkDeps.isEmpty()) {
+            facts.dependencies().stream().filter(env.systemModules()::contains).forEach(roots::add);
+            if (!named && !roots.isEmpty()) {
                 options.add("--add-modules");
-                options.add(String.join(",", jdkDeps));
+                options.add(String.join(",", roots));
             }
             JavacTask task = (JavacTask) javac.getTask(null, fm, diagnostics, options, null,
                     fm.getJavaFileObjectsFromPaths(units()));
-            List<CompilationUnitTree> parsed = new ArrayList<>();
-            task.parse().forEach(parsed::add);
+            task.parse();
             failOnErrors(diagnostics);
             Iterable<? extends Element> analysed = task.analyze();
             failOnErrors(diagnostics);

@@ -52,6 +52,14 @@ class ModulePathTest {
                                 System.out.println("declared.result=" + ((ProgressEvent) event).done());
                                 report("declared", declared);
                                 System.out.println("distinctLayers=" + (plain.layer() != declared.layer()));
+                                System.out.println("sql=" + hub.repo(Path.of(args[3])).load("type"));
+                                try {
+                                    hub.repo(Path.of(args[4])).importModule();
+                                } catch (io.jhub.api.MissingDependencyException e) {
+                                    System.out.println("jdkMissing=" + e.missing());
+                                    System.out.println("advice="
+                                            + e.getMessage().contains("--add-modules java.scripting"));
+                                }
                             }
 
                             static void report(String what, HubModule m) {
@@ -83,15 +91,39 @@ class ModulePathTest {
                             }
                         }
                         """);
+        Path needsSql = TestRepos.write(tmp.resolve("sql"), "hubconf.java", """
+                package hub.sql;
+
+                public class hubconf {
+                    public static final String[] dependencies = {"java.net.http", "java.sql"};
+
+                    public static String type() {
+                        return java.sql.JDBCType.BIT.getName();
+                    }
+                }
+                """);
+        Path needsScripting = TestRepos.write(tmp.resolve("scripting"), "hubconf.java", """
+                package hub.scripting;
+
+                public class hubconf {
+                    public static final String[] dependencies = {"java.scripting", "java.sql"};
+
+                    public static int one() {
+                        return 1;
+                    }
+                }
+                """);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Processes.Result r = Processes.exec(tmp, Map.of(), List.of(java, "-XX:TieredStopAtLevel=1",
-                "--module-path", modulePath + File.pathSeparator + appClasses, "-m", "app/app.Main",
-                tmp.resolve("cache").toString(), plain.toString(), declared.toString()));
+                "--module-path", modulePath + File.pathSeparator + appClasses, "--add-modules", "java.sql",
+                "-m", "app/app.Main",
+                tmp.resolve("cache").toString(), plain.toString(), declared.toString(), needsSql.toString(),
+                needsScripting.toString()));
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
         String out = r.stdout();
         for (String expected : List.of("plain.result=Hello, modules", "plain.module=hub.demo", "plain.named=true",
                 "plain.ownLayer=true", "declared.result=3", "declared.module=hub.declared", "declared.named=true",
-                "declared.ownLayer=true", "distinctLayers=true")) {
+                "declared.ownLayer=true", "distinctLayers=true", "sql=BIT", "jdkMissing=[java.scripting]", "advice=true")) {
             assertTrue(out.contains(expected + System.lineSeparator()), expected + " missing in:\n" + out + r.stderr());
         }
     }
