@@ -43,6 +43,7 @@ public final class HostPlatform {
     private final Map<String, Module> parentModules;
     private volatile Map<String, Path> classPathModules;
     private volatile Set<String> exportingParentModules;
+    private volatile Set<String> parentPackages;
 
     private HostPlatform() {
         Module core = HostPlatform.class.getModule();
@@ -151,6 +152,22 @@ public final class HostPlatform {
         }
         exportingParentModules = Collections.unmodifiableSet(names);
         return exportingParentModules;
+    }
+
+    /**
+     * Returns every package of every module in the parent layers.
+     *
+     * @return package names
+     */
+    public Set<String> parentPackages() {
+        Set<String> known = parentPackages;
+        if (known == null) {
+            Set<String> all = new java.util.HashSet<>();
+            parentModules.values().forEach(m -> all.addAll(m.getPackages()));
+            known = Collections.unmodifiableSet(all);
+            parentPackages = known;
+        }
+        return known;
     }
 
     /**
