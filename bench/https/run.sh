@@ -15,9 +15,9 @@ cleanup() { if [ -n "$server_pid" ]; then exec 3>&-; wait "$server_pid" 2>/dev/n
 trap cleanup EXIT
 
 cd "$root"
-mvn -B -o -q package -DskipTests -pl hub-fetch-https,hub-testkit -am
-cp="$(mvn -B -o -q dependency:build-classpath -pl hub-fetch-https -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)"
-cp="$cp:$root/hub-api/target/classes:$root/hub-core/target/classes:$root/hub-fetch-https/target/classes:$root/hub-fetch-https/target/classes:$root/hub-testkit/target/classes"
+mvn -B -o -q package dependency:build-classpath -DskipTests -pl hub-fetch-https,hub-testkit -am \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
+cp="$(cat hub-fetch-https/target/bench-classpath.txt):$root/hub-fetch-https/target/classes:$root/hub-testkit/target/classes"
 mkdir -p "$work/classes"
 javac -d "$work/classes" -cp "$cp" bench/https/BenchServer.java bench/https/BenchFetch.java
 cp="$cp:$work/classes"
@@ -49,11 +49,12 @@ size=$(stat -c %s "$work/warm.tar.gz"); count=$(tar tzf "$work/warm.tar.gz" | wc
 echo "archive: $((size / 1024 / 1024)) MiB ($size bytes), $count entries"
 
 ms() { echo $(( ($2 - $1) / 1000000 )); }
-curl_times=(); 
+curl_times=(); dl_times=(); tar_times=()
 for i in $(seq "$rounds"); do
   rm -rf "$work/curl" "$work/c.tar.gz"; mkdir -p "$work/curl"; sync
-  s=$(date +%s%N); curl -sk -o "$work/c.tar.gz" "$url"; tar xzf "$work/c.tar.gz" -C "$work/curl" --strip-components=1; e=$(date +%s%N)
-  curl_times+=("$(ms "$s" "$e")")
+  s=$(date +%s%N); curl -sk -o "$work/c.tar.gz" "$url"; m=$(date +%s%N)
+  tar xzf "$work/c.tar.gz" -C "$work/curl" --strip-components=1; e=$(date +%s%N)
+  curl_times+=("$(ms "$s" "$e")"); dl_times+=("$(ms "$s" "$m")"); tar_times+=("$(ms "$m" "$e")")
 done
 mkdir -p "$work/out"
 s=$(date +%s%N)
@@ -66,6 +67,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 cm=$(median "${curl_times[@]}"); jm=$(median "${jhub_times[@]}")
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1)"
 echo "curl -o + tar xzf (ms per round): ${curl_times[*]}  median $cm"
+echo "  of which curl -o: ${dl_times[*]}; tar xzf: ${tar_times[*]}"
 echo "jhub fetch+extract, one JVM, -Xmx64m (ms per round): ${jhub_times[*]}  median $jm"
 echo "jhub JVM total incl. start-up and $rounds rounds: $(ms "$s" "$e") ms"
 awk -v a="$jm" -v b="$cm" 'BEGIN { printf "ratio jhub/curl+tar (medians): %.2fx (goal <= 0.8x)\n", a / b }'
