@@ -202,6 +202,34 @@ public final class GitSshServer implements AutoCloseable {
         sshd.stop(true);
     }
 
+    /**
+     * Runs a server from the command line until its standard input closes, for CLI tests and benchmarks.
+     * Arguments: {@code reposDir authorizedKeys hostKeyFile [port] [v0]}. Prints {@code port=<n>} and the
+     * known_hosts line on standard output.
+     *
+     * @param args the arguments
+     * @throws IOException if the server cannot start
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            System.err.println("usage: GitSshServer reposDir authorizedKeys hostKeyFile [port] [v0]");
+            System.exit(2);
+        }
+        Builder b = builder(Path.of(args[0])).authorizedKeys(Path.of(args[1])).hostKeyFile(Path.of(args[2]));
+        if (args.length > 3) {
+            b.port(Integer.parseInt(args[3]));
+        }
+        if (args.length > 4 && args[4].equals("v0")) {
+            b.acceptProtocolEnv(false);
+        }
+        try (GitSshServer server = b.start()) {
+            System.out.println("port=" + server.port());
+            System.out.println(server.knownHostsLine());
+            System.out.flush();
+            System.in.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
     /** Runs git upload-pack for one exec request and pumps its streams. */
     private final class UploadPackCommand implements Command {
         private final String command;
