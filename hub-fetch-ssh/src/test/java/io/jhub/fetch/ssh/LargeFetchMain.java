@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Fetches one repository over SSH in its own JVM (started with a small heap by {@link LargeRepoTest} and the
  * benchmark). Arguments: host:port owner/repo[:ref] target identity known_hosts. Prints the commit and the peak
- * heap use.
+ * heap use. Further arguments {@code key=value} are extra fetcher settings (e.g. {@code ssh.user=root}).
  */
 public final class LargeFetchMain {
     private LargeFetchMain() {
@@ -27,6 +27,10 @@ public final class LargeFetchMain {
         ctx.settings.put("ssh.knownHosts", args[4]);
         ctx.settings.put("ssh.config", "none");
         ctx.env.put("HOME", Path.of(args[2]).toAbsolutePath().getParent().toString());
+        for (int i = 5; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            ctx.settings.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
         FetchRequest req = new FetchRequest(GitHost.parse(args[0]), RepoInfo.parse(args[1]), Optional.empty());
         java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
         Thread sampler = new Thread(() -> {
