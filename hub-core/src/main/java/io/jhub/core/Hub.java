@@ -1,0 +1,692 @@
+package io.jhub.core;
+
+import io.jhub.api.CacheException;
+import io.jhub.api.GitHost;
+import io.jhub.api.HubDefaults;
+import io.jhub.api.InvalidRepoException;
+import io.jhub.api.ProgressListener;
+import io.jhub.api.RepoInfo;
+import io.jhub.api.UntrustedRepoException;
+import io.jhub.api.spi.RepoFetcher;
+import io.jhub.core.internal.CurrentHub;
+import io.jhub.core.internal.cache.CacheFiles;
+import io.jhub.core.internal.cache.RepoCache;
+import io.jhub.core.internal.load.RepoLoader;
+import io.jhub.core.internal.registry.ProtocolRegistry;
+import io.jhub.core.internal.source.HubFetchContext;
+import io.jhub.core.internal.source.RepoSource;
+import io.jhub.core.internal.trust.TrustStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Loads code and weights from hub repositories. Build one with {@link #builder()}, or use the static
+ * conveniences, which use {@link #defaultHub()}.
+ *
+ * <p>A hub is thread-safe. It memoises the module layer of each repository and commit it loads, so repeated
+ * loads in one process compile and define nothing again.
+ *
+ * @since 0.1
+ */
+public final class Hub {
+    private static final class DefaultHolder {
+        static final Hub INSTANCE = builder().build();
+    }
+
+    private final Settings settings;
+    private final RepoCache repoCache;
+    private final TrustStore trustStore;
+    private final RepoLoader loader;
+    private final ConcurrentHashMap<String, HubModule> modules = new ConcurrentHashMap<>();
+    private volatile ProtocolRegistry registry;
+
+    private Hub(Settings settings) {
+        this.settings = settings;
+        this.repoCache = new RepoCache(settings.cacheDir);
+        this.trustStore = new TrustStore(settings.cacheDir);
+        this.loader = new RepoLoader(settings.cacheDir.resolve("compiled"), settings.progress);
+    }
+
+    /**
+     * Loads an entry of a remote repository with the default hub, like the seed's {@code hub.load}.
+     *
+     * @param repo {@code owner/name[:ref]}
+     * @param entry the entry name
+     * @param args positional arguments
+     * @return what the entry returned
+     */
+    public static Object load(String repo, String entry, Object... args) {
+        return defaultHub().repo(repo).load(entry, args);
+    }
+
+    /**
+     * Loads an entry of a local repository directory with the default hub (torch.hub's {@code source='local'}).
+     *
+     * @param dir the repository directory
+     * @param entry the entry name
+     * @param args positional arguments
+     * @return what the entry returned
+     */
+    public static Object load(Path dir, String entry, Object... args) {
+        return defaultHub().repo(dir).load(entry, args);
+    }
+
+    /**
+     * Lists the entries of a remote repository with the default hub.
+     *
+     * @param repo {@code owner/name[:ref]}
+     * @return the entry names, sorted
+     */
+    public static List<String> list(String repo) {
+        return defaultHub().repo(repo).list();
+    }
+
+    /**
+     * Lists the entries of a local repository directory with the default hub.
+     *
+     * @param dir the repository directory
+     * @return the entry names, sorted
+     */
+    public static List<String> list(Path dir) {
+        return defaultHub().repo(dir).list();
+    }
+
+    /**
+     * Returns the documentation of an entry of a remote repository, with the default hub.
+     *
+     * @param repo {@code owner/name[:ref]}
+     * @param entry the entry name
+     * @return the entry's Javadoc
+     */
+    public static String help(String repo, String entry) {
+        return defaultHub().repo(repo).help(entry);
+    }
+
+    /**
+     * Returns the documentation of an entry of a local repository directory, with the default hub.
+     *
+     * @param dir the repository directory
+     * @param entry the entry name
+     * @return the entry's Javadoc
+     */
+    public static String help(Path dir, String entry) {
+        return defaultHub().repo(dir).help(entry);
+    }
+
+    /**
+     * Loads a remote repository's module with the default hub, like the seed's {@code import_module}.
+     *
+     * @param repo {@code owner/name[:ref]}
+     * @return the loaded module
+     */
+    public static HubModule importModule(String repo) {
+        return defaultHub().repo(repo).importModule();
+    }
+
+    /**
+     * Loads a local repository directory's module with the default hub.
+     *
+     * @param dir the repository directory
+     * @return the loaded module
+     */
+    public static HubModule importModule(Path dir) {
+        return defaultHub().repo(dir).importModule();
+    }
+
+    /**
+     * Names a remote repository, for calls with per-call options.
+     *
+     * @param repo {@code owner/name[:ref]}
+     * @return the repository handle
+     * @throws InvalidRepoException if {@code repo} is malformed
+     */
+    public HubRepo repo(String repo) {
+        return HubRepo.remote(this, RepoInfo.parse(repo));
+    }
+
+    /**
+     * Names a local repository directory; local code is always trusted.
+     *
+     * @param dir the directory holding {@code hubconf.java}
+     * @return the repository handle
+     */
+    public HubRepo repo(Path dir) {
+        return HubRepo.local(this, Objects.requireNonNull(dir, "dir"));
+    }
+
+    /**
+     * Returns the protocols this hub can fetch with, and their fetchers' descriptions.
+     *
+     * @return protocol name to description, sorted by name
+     * @throws IllegalStateException if two fetchers claim the same protocol
+     */
+    public Map<String, String> protocols() {
+        Map<String, String> out = new LinkedHashMap<>();
+        registry().fetchers().forEach((name, f) -> out.put(name, f.description()));
+        return out;
+    }
+
+    /**
+     * Adds a remote repository to the trusted list in the cache directory.
+     *
+     * @param repo {@code owner/name} (a ref is ignored)
+     * @param host the host, or empty for the default host
+     * @return true if it was added, false if it was already trusted
+     */
+    public boolean trust(String repo, Optional<String> host) {
+        return trustStore.add(trustKey(host.map(GitHost::parse).orElse(settings.defaultHost), RepoInfo.parse(repo)));
+    }
+
+    /**
+     * Returns the trusted repositories, as {@code host/owner/name}.
+     *
+     * @return the trusted list
+     */
+    public List<String> trustedRepos() {
+        return trustStore.entries();
+    }
+
+    /**
+     * Returns the repositories in the cache.
+     *
+     * @return the cached repositories, sorted
+     */
+    public List<CachedRepo> cachedRepos() {
+        return repoCache.list().stream().map(e -> new CachedRepo(e.key(), e.dir(), e.commits())).toList();
+    }
+
+    /**
+     * Removes a repository's trees from the cache. Compiled classes are kept; they are keyed by content.
+     *
+     * @param repo {@code owner/name}
+     * @param host the host, or empty for the default host
+     * @return true if anything was removed
+     */
+    public boolean removeFromCache(String repo, Optional<String> host) {
+        return repoCache.remove(host.map(GitHost::parse).orElse(settings.defaultHost), RepoInfo.parse(repo));
+    }
+
+    /**
+     * Empties the cache: fetched trees, compiled classes and downloaded weights. The trusted list stays.
+     *
+     * @throws CacheException if something cannot be removed
+     */
+    public void cleanCache() {
+        for (String dir : List.of("repos", "compiled", "weights")) {
+            Path p = settings.cacheDir.resolve(dir);
+            if (Files.exists(p)) {
+                Path doomed = CacheFiles.stagingFor(p);
+                try {
+                    Files.move(p, doomed);
+                    CacheFiles.deleteRecursively(doomed);
+                } catch (IOException e) {
+                    throw new CacheException("Cannot remove " + p + ": " + e.getMessage()
+                            + ". Close programs that use it and try again.", e);
+                }
+            }
+        }
+        modules.clear();
+    }
+
+    RepoCache.Installed tree(HubRepo r) {
+        if (r.localDir().isPresent()) {
+            Path dir = r.localDir().get();
+            if (!Files.isDirectory(dir)) {
+                throw new InvalidRepoException("Local repository \"" + dir + "\" is not a directory: give the"
+                        + " directory that holds " + r.hubconf() + ", or owner/name for a remote repository.");
+            }
+            return new RepoCache.Installed(dir, "local", false);
+        }
+        RepoInfo repo = r.remoteRepo().orElseThrow();
+        if (r.abbreviatedCommit().isPresent()) {
+            repo = repo.withRef(r.abbreviatedCommit());
+        }
+        GitHost host = r.hostOr(settings.defaultHost);
+        String protocol = r.protocolOr(settings.protocol);
+        ProtocolRegistry reg = registry();
+        reg.fetcher(protocol);
+        RepoSource source = new RepoSource(repoCache, fetchContext(), settings.offline);
+        return source.tree(host, repo, r.pinnedCommit(), r.useCacheOption(), () -> reg.fetcher(protocol));
+    }
+
+    HubModule importModule(HubRepo r) {
+        RepoCache.Installed t = tree(r);
+        String name = r.localDir().map(Path::toString).orElseGet(() -> r.remoteRepo().orElseThrow().path() + "@"
+                + t.commit().substring(0, Math.min(12, t.commit().length())));
+        r.remoteRepo().ifPresent(repo -> checkTrust(r, repo));
+        String key = t.tree() + "\n" + r.hubconf();
+        return modules.computeIfAbsent(key, k -> loader.load(t.tree(), r.hubconf(), name, this));
+    }
+
+    private void checkTrust(HubRepo r, RepoInfo repo) {
+        GitHost host = r.hostOr(settings.defaultHost);
+        String key = trustKey(host, repo);
+        if (r.trustOption() || settings.trustPolicy == TrustPolicy.TRUST_ALL) {
+            trustStore.add(key);
+            return;
+        }
+        if (!trustStore.isTrusted(key)) {
+            String hostOpt = host.equals(settings.defaultHost) ? "" : " --host " + host;
+            throw new UntrustedRepoException("Repository " + repo.path() + " on " + host + " is not trusted, so"
+                    + " jhub will not compile or run its code. Review it, then either trust it in the call"
+                    + " (hub.repo(\"" + repo + "\").trust(true), or --trust on the command line), or add it to the"
+                    + " trusted list once: jhub trust " + repo.path() + hostOpt + " (the list is "
+                    + trustStore.file() + ").");
+        }
+    }
+
+    private static String trustKey(GitHost host, RepoInfo repo) {
+        return host + "/" + repo.path();
+    }
+
+    private HubFetchContext fetchContext() {
+        return new HubFetchContext(settings.connectTimeout, settings.readTimeout, settings.progress,
+                settings.settings, settings.environment, settings.sslContext);
+    }
+
+    private ProtocolRegistry registry() {
+        ProtocolRegistry r = registry;
+        if (r == null) {
+            synchronized (this) {
+                r = registry;
+                if (r == null) {
+                    r = ProtocolRegistry.discover(settings.fetchers, settings.serviceLoading);
+                    registry = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Returns a builder with every option at its default.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the hub the static conveniences use: configured from the environment only.
+     *
+     * @return the shared default hub
+     */
+    public static Hub defaultHub() {
+        return DefaultHolder.INSTANCE;
+    }
+
+    /**
+     * Returns the hub that is running an entry on this thread, so code inside an entry (for example pretrained
+     * weights) uses the caller's cache, offline mode and progress.
+     *
+     * @return the hub, or empty outside an entry
+     */
+    public static Optional<Hub> current() {
+        return CurrentHub.get().map(Hub.class::cast);
+    }
+
+    /**
+     * Returns the root of this hub's cache.
+     *
+     * @return the cache directory (it may not exist yet)
+     */
+    public Path cacheDir() {
+        return settings.cacheDir;
+    }
+
+    /**
+     * Tells whether this hub may use the network.
+     *
+     * @return true when all network access is forbidden
+     */
+    public boolean offline() {
+        return settings.offline;
+    }
+
+    /**
+     * Returns where this hub reports progress.
+     *
+     * @return the listener
+     */
+    public ProgressListener progress() {
+        return settings.progress;
+    }
+
+    /**
+     * Returns how long to wait for a connection.
+     *
+     * @return the connect timeout
+     */
+    public Duration connectTimeout() {
+        return settings.connectTimeout;
+    }
+
+    /**
+     * Returns how long to wait for the next bytes of a response.
+     *
+     * @return the read timeout
+     */
+    public Duration readTimeout() {
+        return settings.readTimeout;
+    }
+
+    /**
+     * Returns the TLS context given to the builder.
+     *
+     * @return the context, or empty for the JVM default
+     */
+    public Optional<SSLContext> sslContext() {
+        return Optional.ofNullable(settings.sslContext);
+    }
+
+    /**
+     * Returns an environment variable as this hub sees it.
+     *
+     * @param name the variable
+     * @return its value, if set and not empty
+     */
+    public Optional<String> env(String name) {
+        return settings.env(name);
+    }
+
+    /**
+     * Returns a setting: the builder's value, else the system property {@code jhub.<key>}.
+     *
+     * @param key the setting's name, such as {@code https.token.example.org}
+     * @return its value, if set
+     */
+    public Optional<String> setting(String key) {
+        return settings.setting(key);
+    }
+
+    /**
+     * Returns the host used when a call names none.
+     *
+     * @return the default git host
+     */
+    public GitHost defaultHost() {
+        return settings.defaultHost;
+    }
+
+    /**
+     * Returns the protocol used when a call names none.
+     *
+     * @return the default protocol name
+     */
+    public String defaultProtocol() {
+        return settings.protocol;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Configures a {@link Hub}. Every setter validates its argument and throws {@link NullPointerException} or
+     * {@link IllegalArgumentException} at once.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private Path cacheDir;
+        private GitHost defaultHost;
+        private String protocol;
+        private TrustPolicy trustPolicy = TrustPolicy.TRUSTED_LIST;
+        private Boolean offline;
+        private ProgressListener progress = ProgressListener.NONE;
+        private Duration connectTimeout = HubDefaults.HTTP_CONNECTION_TIMEOUT;
+        private Duration readTimeout = HubDefaults.HTTP_READ_TIMEOUT;
+        private SSLContext sslContext;
+        private Map<String, String> environment;
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private final List<RepoFetcher> fetchers = new ArrayList<>();
+        private boolean serviceLoading = true;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the cache root. Default: {@code JHUB_HOME}, else {@code $XDG_CACHE_HOME/jhub}, else
+         * {@code ~/.cache/jhub}.
+         *
+         * @param dir the directory (created when first needed)
+         * @return this builder
+         */
+        public Builder cacheDir(Path dir) {
+            this.cacheDir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+            return this;
+        }
+
+        /**
+         * Sets the host used when a call names none. Default {@code github.com}.
+         *
+         * @param host {@code host} or {@code host:port}
+         * @return this builder
+         * @throws io.jhub.api.InvalidGitHostException if the host is malformed
+         */
+        public Builder gitHost(String host) {
+            this.defaultHost = GitHost.parse(host);
+            return this;
+        }
+
+        /**
+         * Sets the protocol used when a call names none. Default {@code HTTPS}.
+         *
+         * @param name a protocol name, compared ignoring case
+         * @return this builder
+         */
+        public Builder protocol(String name) {
+            this.protocol = checkProtocolName(name);
+            return this;
+        }
+
+        /**
+         * Sets when remote code may run. Default {@link TrustPolicy#TRUSTED_LIST}.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder trustPolicy(TrustPolicy policy) {
+            this.trustPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Forbids or allows network access. Default: {@code JHUB_OFFLINE} is {@code 1} or {@code true}.
+         *
+         * @param value true for no network at all
+         * @return this builder
+         */
+        public Builder offline(boolean value) {
+            this.offline = value;
+            return this;
+        }
+
+        /**
+         * Sets where progress goes. Default: nowhere.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder progress(ProgressListener listener) {
+            this.progress = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Sets the connect timeout. Default 5 s.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the read timeout. Default 120 s.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the TLS context for HTTPS (a private CA, a test certificate). Default: the JVM's.
+         *
+         * @param context the context
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
+         * Replaces the process environment as this hub sees it (tokens, proxies, {@code JHUB_*}).
+         *
+         * @param env the variables
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> env) {
+            this.environment = Map.copyOf(Objects.requireNonNull(env, "env"));
+            return this;
+        }
+
+        /**
+         * Sets a fetcher or download setting, such as {@code https.token.example.org} or {@code ssh.user}.
+         *
+         * @param key the setting's name
+         * @param value its value
+         * @return this builder
+         */
+        public Builder setting(String key, String value) {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+            if (key.isBlank()) {
+                throw new IllegalArgumentException("setting key must not be blank");
+            }
+            settings.put(key, value);
+            return this;
+        }
+
+        /**
+         * Adds a fetcher besides those found with {@link java.util.ServiceLoader}.
+         *
+         * @param fetcher the fetcher; its protocol name must not clash with another
+         * @return this builder
+         */
+        public Builder fetcher(RepoFetcher fetcher) {
+            Objects.requireNonNull(fetcher, "fetcher");
+            checkProtocolName(fetcher.protocol());
+            fetchers.add(fetcher);
+            return this;
+        }
+
+        /**
+         * Turns the {@link java.util.ServiceLoader} lookup of fetchers on or off. Default on.
+         *
+         * @param enabled false to use only the fetchers given to {@link #fetcher(RepoFetcher)}
+         * @return this builder
+         */
+        public Builder serviceLoading(boolean enabled) {
+            this.serviceLoading = enabled;
+            return this;
+        }
+
+        /**
+         * Builds the hub.
+         *
+         * @return a new hub
+         */
+        public Hub build() {
+            Map<String, String> env = environment != null ? environment : System.getenv();
+            return new Hub(new Settings(this, env));
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + d);
+            }
+            return d;
+        }
+
+        static String checkProtocolName(String name) {
+            Objects.requireNonNull(name, "protocol");
+            if (!name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}")) {
+                throw new IllegalArgumentException("Invalid protocol name \"" + name
+                        + "\": use letters, digits, '-' or '_', starting with a letter, such as HTTPS or SSH.");
+            }
+            return name.toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** The resolved, immutable configuration of a hub. */
+    static final class Settings {
+        final Path cacheDir;
+        final GitHost defaultHost;
+        final String protocol;
+        final TrustPolicy trustPolicy;
+        final boolean offline;
+        final ProgressListener progress;
+        final Duration connectTimeout;
+        final Duration readTimeout;
+        final SSLContext sslContext;
+        final Map<String, String> environment;
+        final Map<String, String> settings;
+        final List<RepoFetcher> fetchers;
+        final boolean serviceLoading;
+
+        Settings(Builder b, Map<String, String> env) {
+            this.environment = Map.copyOf(env);
+            this.cacheDir = b.cacheDir != null ? b.cacheDir : defaultCacheDir();
+            this.defaultHost = b.defaultHost != null ? b.defaultHost
+                    : GitHost.parse(env("JHUB_GIT_HOST").orElse(HubDefaults.DEFAULT_GIT_HOST));
+            this.protocol = b.protocol != null ? b.protocol
+                    : Builder.checkProtocolName(env("JHUB_PROTOCOL").orElse(HubDefaults.DEFAULT_PROTOCOL));
+            this.trustPolicy = b.trustPolicy;
+            this.offline = b.offline != null ? b.offline
+                    : env(HubDefaults.ENV_OFFLINE).map(v -> v.equals("1") || v.equalsIgnoreCase("true"))
+                    .orElse(false);
+            this.progress = b.progress;
+            this.connectTimeout = b.connectTimeout;
+            this.readTimeout = b.readTimeout;
+            this.sslContext = b.sslContext;
+            this.settings = Map.copyOf(b.settings);
+            this.fetchers = List.copyOf(b.fetchers);
+            this.serviceLoading = b.serviceLoading;
+        }
+
+        Optional<String> env(String name) {
+            return Optional.ofNullable(environment.get(name)).filter(v -> !v.isEmpty());
+        }
+
+        Optional<String> setting(String key) {
+            return Optional.ofNullable(settings.get(key)).or(() -> Optional.ofNullable(System.getProperty("jhub." + key)));
+        }
+
+        private Path defaultCacheDir() {
+            return env(HubDefaults.ENV_HOME).map(Path::of)
+                    .or(() -> env("XDG_CACHE_HOME").map(x -> Path.of(x, "jhub")))
+                    .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "jhub"))
+                    .toAbsolutePath().normalize();
+        }
+    }
+}

@@ -1,0 +1,500 @@
+package io.jhub.core.http;
+
+import io.jhub.api.DownloadException;
+import io.jhub.api.HubDefaults;
+import io.jhub.api.ProgressListener;
+import io.jhub.api.spi.FetchContext;
+import io.jhub.core.internal.http.Backoff;
+import io.jhub.core.internal.http.EnvProxySelector;
+import io.jhub.core.internal.http.ProgressStream;
+import io.jhub.core.internal.http.Redaction;
+import io.jhub.core.internal.http.StreamingBody;
+import io.jhub.core.internal.http.UserAgent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Flow;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * The one HTTP engine of jhub, shared by the HTTPS fetcher and file downloads. It follows redirects itself so a
+ * {@link Credential} never leaves its authority, retries connection failures and 429/500/502/503/504 answers with
+ * exponential back-off and jitter (honouring {@code Retry-After}), enforces connect and read timeouts (also while
+ * a body streams), reads proxies from the environment, sends a {@code User-Agent}, and refuses plain
+ * {@code http:} unless allowed. Thread-safe.
+ *
+ * @since 0.1
+ */
+public final class HttpEngine {
+    private static final System.Logger LOG = System.getLogger(HttpEngine.class.getName());
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final Set<Integer> RETRIED = Set.of(429, 500, 502, 503, 504);
+    private static final int DRAIN_LIMIT = 64 * 1024;
+
+    private final HttpClient client;
+    private final Duration readTimeout;
+    private final int retries;
+    private final int maxRedirects;
+    private final String userAgent;
+    private final boolean allowPlainHttp;
+    private final ProgressListener progress;
+    private final Backoff backoff;
+
+    private HttpEngine(Builder b) {
+        HttpClient.Builder cb = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(b.connectTimeout)
+                .proxy(b.proxySelector != null ? b.proxySelector
+                        : new EnvProxySelector(b.environment, ProxySelector.getDefault()));
+        if (b.sslContext != null) {
+            cb.sslContext(b.sslContext);
+        }
+        this.client = cb.build();
+        this.readTimeout = b.readTimeout;
+        this.retries = b.retries;
+        this.maxRedirects = b.maxRedirects;
+        this.userAgent = b.userAgent;
+        this.allowPlainHttp = b.allowPlainHttp;
+        this.progress = b.progress;
+        this.backoff = new Backoff(b.backoffBase, b.backoffMax);
+    }
+
+    /**
+     * Returns a builder with the defaults: timeouts from {@link HubDefaults}, {@value HubDefaults#HTTP_RETRIES}
+     * retries, 10 redirects, the process environment for proxies, the JVM's TLS context, no plain http.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns an engine configured from what the core hands a fetcher: timeouts, TLS context, environment and
+     * progress.
+     *
+     * @param ctx the fetch context
+     * @return a new engine
+     */
+    public static HttpEngine fromContext(FetchContext ctx) {
+        Objects.requireNonNull(ctx, "ctx");
+        Builder b = builder().connectTimeout(ctx.connectTimeout()).readTimeout(ctx.readTimeout())
+                .environment(ctx::env).progress(ctx.progress());
+        ctx.sslContext().ifPresent(b::sslContext);
+        return b.build();
+    }
+
+    /**
+     * Sends a call, following redirects and retrying as described on the class, and hands the first other reply
+     * to {@code handler}. The body is closed when the handler returns.
+     *
+     * @param call the request
+     * @param handler what to do with the reply (2xx, 304, 4xx other than 429, ...)
+     * @param <T> the handler's result type
+     * @return what the handler returned
+     * @throws DownloadException if plain http is not allowed, a redirect is refused or too many, the retries are
+     *         used up, the TLS handshake fails, or the handler throws an {@link IOException}
+     */
+    public <T> T send(HttpCall call, ResponseHandler<T> handler) {
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(handler, "handler");
+        URI uri = call.uri();
+        checkScheme(uri, null);
+        String method = call.method();
+        Optional<byte[]> body = call.bodyBytes();
+        boolean credentialAlive = call.credential().isPresent();
+        int redirects = 0;
+        int attempt = 0;
+        while (true) {
+            boolean sendCredential = credentialAlive && call.credential().get().appliesTo(uri);
+            credentialAlive = sendCredential; // once dropped, never sent again on later hops
+            HttpRequest request = request(call, method, uri, body, sendCredential);
+            attempt++;
+            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofPublisher());
+            } catch (SSLHandshakeException e) {
+                throw new DownloadException(Redaction.withoutUserInfo(uri), "TLS handshake with " + uri.getHost()
+                        + " failed for " + Redaction.forDisplay(uri) + ": " + e.getMessage() + ". If the server"
+                        + " uses a private CA, give the hub an SSLContext or a trust store that trusts it.", e);
+            } catch (IOException e) {
+                if (attempt <= retries) {
+                    pause(uri, attempt, Optional.empty(), describe(e));
+                    continue;
+                }
+                throw new DownloadException(Redaction.withoutUserInfo(uri), method + " " + Redaction.forDisplay(uri)
+                        + " failed after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ": " + describe(e)
+                        + ". Check the network, the proxy settings (HTTPS_PROXY, NO_PROXY) and that "
+                        + uri.getHost() + " is reachable.", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DownloadException(Redaction.withoutUserInfo(uri), "Interrupted while requesting "
+                        + Redaction.forDisplay(uri), e);
+            }
+            int status = response.statusCode();
+            if (REDIRECTS.contains(status)) {
+                Optional<String> location = response.headers().firstValue("Location");
+                drain(response);
+                if (location.isEmpty()) {
+                    throw new DownloadException(Redaction.withoutUserInfo(uri), status, "The server answered "
+                            + status + " for " + Redaction.forDisplay(uri) + " without a Location header.", null);
+                }
+                if (++redirects > maxRedirects) {
+                    throw new DownloadException(Redaction.withoutUserInfo(uri), status, "More than " + maxRedirects
+                            + " redirects starting from " + Redaction.forDisplay(call.uri())
+                            + "; the server may be redirecting in a loop.", null);
+                }
+                URI next = resolve(uri, location.get(), status);
+                checkScheme(next, uri);
+                if (status == 303 || (status == 301 || status == 302) && method.equals("POST")) {
+                    method = method.equals("HEAD") ? "HEAD" : "GET";
+                    body = Optional.empty();
+                }
+                LOG.log(System.Logger.Level.DEBUG, () -> status + " redirect from " + Redaction.forDisplay(call.uri())
+                        + " to " + Redaction.forDisplay(next));
+                uri = next;
+                attempt = 0;
+                continue;
+            }
+            if (RETRIED.contains(status)) {
+                Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+                drain(response);
+                if (attempt <= retries) {
+                    pause(uri, attempt, retryAfter, "status " + status);
+                    continue;
+                }
+                throw new DownloadException(Redaction.withoutUserInfo(uri), status, method + " "
+                        + Redaction.forDisplay(uri) + " failed after " + attempt + " attempt"
+                        + (attempt == 1 ? "" : "s") + ": the last status was " + status
+                        + (status == 429 ? " (too many requests)" : " (server error)")
+                        + ". The server is busy or failing; try again later.", null);
+            }
+            return handle(response, uri, sendCredential, handler);
+        }
+    }
+
+    private <T> T handle(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, URI uri, boolean credentialSent,
+                         ResponseHandler<T> handler) {
+        StreamingBody stream = new StreamingBody(readTimeout);
+        response.body().subscribe(stream);
+        OptionalLong length = contentLength(response.headers());
+        InputStream in = progress == ProgressListener.NONE ? stream
+                : new ProgressStream(stream, progress, Redaction.forDisplay(uri), length.orElse(-1));
+        Reply reply = new Reply(response.statusCode(), uri, response.headers(), length, credentialSent, in);
+        try {
+            return handler.handle(reply);
+        } catch (IOException e) {
+            String what = e instanceof HttpTimeoutException ? "the read timed out (" + e.getMessage() + ")"
+                    : "the transfer failed: " + describe(e);
+            throw new DownloadException(Redaction.withoutUserInfo(uri), response.statusCode(), "Reading "
+                    + Redaction.forDisplay(uri) + " failed: " + what + ". Try again; a download resumes where it"
+                    + " stopped.", e);
+        } finally {
+            stream.close();
+        }
+    }
+
+    private HttpRequest request(HttpCall call, String method, URI uri, Optional<byte[]> body, boolean credential) {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(readTimeout)
+                .method(method, body.map(HttpRequest.BodyPublishers::ofByteArray)
+                        .orElseGet(HttpRequest.BodyPublishers::noBody));
+        call.headers().forEach(rb::header);
+        if (call.headers().keySet().stream().noneMatch(k -> k.equalsIgnoreCase("User-Agent"))) {
+            rb.header("User-Agent", userAgent);
+        }
+        if (credential) {
+            Credential c = call.credential().orElseThrow();
+            rb.header(c.headerName(), c.headerValue());
+        }
+        return rb.build();
+    }
+
+    private void checkScheme(URI uri, URI from) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (from != null && "https".equalsIgnoreCase(from.getScheme()) && !scheme.equals("https")) {
+            throw new DownloadException(Redaction.withoutUserInfo(from), "Refused a redirect from "
+                    + Redaction.forDisplay(from) + " to the insecure " + Redaction.forDisplay(uri)
+                    + ": jhub never follows https to http. Ask the publisher for an https URL.", null);
+        }
+        if (scheme.equals("http") && !allowPlainHttp) {
+            throw new DownloadException(Redaction.withoutUserInfo(uri), "Plain http is not allowed for "
+                    + Redaction.forDisplay(uri) + ": use an https URL, or allow plain http explicitly"
+                    + " (allowPlainHttp(true)) if you trust the network.", null);
+        }
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new DownloadException(Redaction.withoutUserInfo(uri), "Cannot follow " + uri
+                    + ": only absolute http(s) URLs with a host are supported.", null);
+        }
+    }
+
+    private static URI resolve(URI base, String location, int status) {
+        try {
+            return base.resolve(URI.create(location.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new DownloadException(Redaction.withoutUserInfo(base), status, "The server redirected "
+                    + Redaction.forDisplay(base) + " to a malformed Location: " + e.getMessage(), e);
+        }
+    }
+
+    private void pause(URI uri, int attempt, Optional<String> retryAfter, String why) {
+        Duration wait = backoff.delay(attempt, retryAfter, ZonedDateTime.now());
+        LOG.log(System.Logger.Level.INFO, () -> "Retrying " + Redaction.forDisplay(uri) + " after " + why + " in "
+                + wait.toMillis() + " ms (retry " + attempt + " of " + retries + ")");
+        try {
+            Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DownloadException(Redaction.withoutUserInfo(uri), "Interrupted while waiting to retry "
+                    + Redaction.forDisplay(uri), e);
+        }
+    }
+
+    private void drain(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+        StreamingBody stream = new StreamingBody(readTimeout.compareTo(Duration.ofSeconds(2)) < 0 ? readTimeout
+                : Duration.ofSeconds(2));
+        response.body().subscribe(stream);
+        byte[] buf = new byte[8192];
+        try (stream) {
+            long total = 0;
+            int n;
+            while (total < DRAIN_LIMIT && (n = stream.read(buf)) >= 0) {
+                total += n;
+            }
+        } catch (IOException ignored) {
+            // the connection is simply not reused
+        }
+    }
+
+    static OptionalLong contentLength(HttpHeaders headers) {
+        Optional<String> v = headers.firstValue("Content-Length");
+        if (v.isPresent() && v.get().trim().matches("\\d{1,18}")) {
+            return OptionalLong.of(Long.parseLong(v.get().trim()));
+        }
+        return OptionalLong.empty();
+    }
+
+    private String describe(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "connecting timed out (" + e.getMessage() + ")";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no response within the read timeout of " + readTimeout.toMillis() + " ms";
+        }
+        if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
+            return "connection refused or unreachable (" + Objects.toString(e.getMessage(), "ConnectException")
+                    + ")";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
+    }
+
+    private record Reply(int status, URI uri, HttpHeaders headers, OptionalLong contentLength,
+                         boolean credentialSent, InputStream body) implements HttpReply {
+        @Override
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+    }
+
+    /**
+     * Configures an {@link HttpEngine}. Every setter validates its argument at once.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private Duration connectTimeout = HubDefaults.HTTP_CONNECTION_TIMEOUT;
+        private Duration readTimeout = HubDefaults.HTTP_READ_TIMEOUT;
+        private int retries = HubDefaults.HTTP_RETRIES;
+        private int maxRedirects = 10;
+        private String userAgent = UserAgent.value();
+        private SSLContext sslContext;
+        private Function<String, Optional<String>> environment =
+                name -> Optional.ofNullable(System.getenv(name)).filter(v -> !v.isEmpty());
+        private ProxySelector proxySelector;
+        private boolean allowPlainHttp;
+        private ProgressListener progress = ProgressListener.NONE;
+        private Duration backoffBase = Duration.ofMillis(500);
+        private Duration backoffMax = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets how long to wait for a TCP/TLS connection. Default 5 s.
+         *
+         * @param d a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = positive(d, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Sets how long to wait for the response headers and, while a body streams, for its next bytes.
+         * Default 120 s.
+         *
+         * @param d a positive duration
+         * @return this builder
+         */
+        public Builder readTimeout(Duration d) {
+            this.readTimeout = positive(d, "readTimeout");
+            return this;
+        }
+
+        /**
+         * Sets how many times a failed attempt is retried (so {@code n + 1} attempts in all). Default 4.
+         *
+         * @param n 0 to 100
+         * @return this builder
+         */
+        public Builder retries(int n) {
+            if (n < 0 || n > 100) {
+                throw new IllegalArgumentException("retries must be between 0 and 100, got " + n);
+            }
+            this.retries = n;
+            return this;
+        }
+
+        /**
+         * Sets how many redirects one call may follow. Default 10.
+         *
+         * @param n 0 to 50
+         * @return this builder
+         */
+        public Builder maxRedirects(int n) {
+            if (n < 0 || n > 50) {
+                throw new IllegalArgumentException("maxRedirects must be between 0 and 50, got " + n);
+            }
+            this.maxRedirects = n;
+            return this;
+        }
+
+        /**
+         * Replaces the {@code User-Agent} (default {@code jhub/<version> (Java <feature>)}).
+         *
+         * @param ua a non-blank value without line breaks
+         * @return this builder
+         */
+        public Builder userAgent(String ua) {
+            Objects.requireNonNull(ua, "ua");
+            if (ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("userAgent must be non-blank without line breaks, got \""
+                        + ua + "\"");
+            }
+            this.userAgent = ua;
+            return this;
+        }
+
+        /**
+         * Sets the TLS context (a private CA, a test certificate). Default: the JVM's.
+         *
+         * @param ctx the context
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext ctx) {
+            this.sslContext = Objects.requireNonNull(ctx, "ctx");
+            return this;
+        }
+
+        /**
+         * Sets where {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} (either case) are read.
+         * Default: the process environment.
+         *
+         * @param env a lookup returning a variable's value, empty when unset
+         * @return this builder
+         */
+        public Builder environment(Function<String, Optional<String>> env) {
+            this.environment = Objects.requireNonNull(env, "env");
+            return this;
+        }
+
+        /**
+         * Sets the proxy selector, overriding the environment and the JDK's proxy properties.
+         *
+         * @param p the selector
+         * @return this builder
+         */
+        public Builder proxySelector(ProxySelector p) {
+            this.proxySelector = Objects.requireNonNull(p, "proxySelector");
+            return this;
+        }
+
+        /**
+         * Allows plain {@code http:} URLs. Default false. A redirect from https to http is refused regardless.
+         *
+         * @param allow true to allow
+         * @return this builder
+         */
+        public Builder allowPlainHttp(boolean allow) {
+            this.allowPlainHttp = allow;
+            return this;
+        }
+
+        /**
+         * Sets where body bytes are reported as {@code DOWNLOAD} progress. Default: nowhere.
+         *
+         * @param l the listener
+         * @return this builder
+         */
+        public Builder progress(ProgressListener l) {
+            this.progress = Objects.requireNonNull(l, "progress");
+            return this;
+        }
+
+        /**
+         * Sets the back-off: the first retry waits about {@code base}, each later one twice as long, never more
+         * than {@code max} (which also caps a server's {@code Retry-After}). Default 500 ms and 30 s.
+         *
+         * @param base a positive duration
+         * @param max a duration not shorter than {@code base}
+         * @return this builder
+         */
+        public Builder backoff(Duration base, Duration max) {
+            positive(base, "backoff base");
+            positive(max, "backoff max");
+            if (max.compareTo(base) < 0) {
+                throw new IllegalArgumentException("backoff max " + max + " is shorter than base " + base);
+            }
+            this.backoffBase = base;
+            this.backoffMax = max;
+            return this;
+        }
+
+        /**
+         * Builds the engine.
+         *
+         * @return a new engine
+         */
+        public HttpEngine build() {
+            return new HttpEngine(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}

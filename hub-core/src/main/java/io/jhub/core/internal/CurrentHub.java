@@ -1,0 +1,47 @@
+package io.jhub.core.internal;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Remembers which hub runs an entry on the current thread, so code inside an entry (pretrained weights, nested
+ * loads) uses that hub's cache, offline mode and progress.
+ */
+public final class CurrentHub {
+    private static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();
+
+    private CurrentHub() {
+    }
+
+    /**
+     * Runs {@code body} with {@code hub} as the current hub of this thread, restoring the previous one after.
+     *
+     * @param hub the hub (an {@code io.jhub.core.Hub})
+     * @param body what to run
+     * @param <T> the result type
+     * @return what {@code body} returned
+     * @throws Exception what {@code body} threw
+     */
+    public static <T> T runAs(Object hub, Callable<T> body) throws Exception {
+        Object previous = CURRENT.get();
+        CURRENT.set(hub);
+        try {
+            return body.call();
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+    }
+
+    /**
+     * Returns the hub running an entry on this thread.
+     *
+     * @return the hub, if any
+     */
+    public static Optional<Object> get() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+}
