@@ -1,0 +1,140 @@
+package io.jhub.fetch.https;
+
+import io.jhub.api.FetchException;
+import io.jhub.api.RefNotFoundException;
+import io.jhub.api.spi.FetchContext;
+import io.jhub.api.spi.FetchRequest;
+import io.jhub.api.spi.RepoFetcher;
+import io.jhub.api.spi.Resolution;
+import io.jhub.core.git.RefAdvertisement;
+import io.jhub.core.git.RefResolver;
+import io.jhub.core.http.HttpEngine;
+import io.jhub.fetch.https.internal.ArchiveDownload;
+import io.jhub.fetch.https.internal.ArchiveUrls;
+import io.jhub.fetch.https.internal.ExtractResult;
+import io.jhub.fetch.https.internal.HttpsSettings;
+import io.jhub.fetch.https.internal.SmartHttpRefs;
+import io.jhub.fetch.https.internal.Token;
+import io.jhub.fetch.https.internal.Tokens;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code HTTPS} fetcher: resolves refs through git's smart-HTTP protocol and writes a repository's tree
+ * from the host's source archive (GitHub, GitLab, or a URL template), extracting it while it downloads.
+ *
+ * <p>Settings (per host as {@code https.<key>.<host>}, or for all hosts as {@code https.<key>}):
+ * {@code style} ({@code github}, {@code gitlab}, {@code template}), {@code urlTemplate},
+ * {@code gitUrlTemplate}, {@code format} ({@code tar.gz} or {@code zip}), {@code smartHttp},
+ * {@code maxEntries}, {@code maxBytes}, {@code attempts}; tokens from {@code https.token.<host>},
+ * {@code JHUB_TOKEN_<HOST>}, {@code GITHUB_TOKEN} or {@code GITLAB_TOKEN}.
+ *
+ * @since 0.1
+ */
+public final class HttpsFetcher implements RepoFetcher {
+    private static final Pattern ABBREVIATED = Pattern.compile("[0-9a-fA-F]{4,39}");
+
+    /** Creates the fetcher; it keeps no state between calls. */
+    public HttpsFetcher() {
+    }
+
+    /**
+     * Returns {@code HTTPS}.
+     *
+     * @return the protocol name
+     */
+    @Override
+    public String protocol() {
+        return "HTTPS";
+    }
+
+    /**
+     * Describes the fetcher.
+     *
+     * @return a one-line description
+     */
+    @Override
+    public String description() {
+        return "source archives over HTTPS (GitHub, GitLab, URL template) with smart-HTTP ref resolution";
+    }
+
+    /**
+     * Resolves the ref through smart-HTTP. A full commit id is returned as is.
+     *
+     * @param request what to resolve
+     * @param context settings, environment, TLS and progress
+     * @return the commit, or {@link Resolution#unknown()} when the host offers no smart-HTTP (or the revision is
+     *         an abbreviated id that is no branch or tag tip)
+     * @throws io.jhub.api.RefNotFoundException if the ref does not exist
+     * @throws io.jhub.api.AuthenticationException if the host refused the token or wants one
+     * @throws io.jhub.api.DownloadException if the host cannot be reached
+     */
+    @Override
+    public Resolution resolve(FetchRequest request, FetchContext context) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(context, "context");
+        Optional<String> revision = request.revision();
+        if (revision.isPresent() && Resolution.isFullCommitId(revision.get().toLowerCase(Locale.ROOT))) {
+            return Resolution.of(revision.get().toLowerCase(Locale.ROOT));
+        }
+        HttpsSettings settings = HttpsSettings.read(context, request.host());
+        if (!settings.smartHttp()) {
+            return Resolution.unknown();
+        }
+        Optional<Token> token = Tokens.forHost(context, request.host());
+        String where = request.repo().path() + " on " + request.host();
+        Optional<RefAdvertisement> adv = SmartHttpRefs.discover(HttpEngine.fromContext(context),
+                ArchiveUrls.git(settings, request.host(), request.repo(), token), request.host(), token, where);
+        if (adv.isEmpty()) {
+            return Resolution.unknown();
+        }
+        try {
+            return Resolution.of(RefResolver.resolve(adv.get(), revision, where));
+        } catch (RefNotFoundException e) {
+            String rev = revision.orElse("");
+            boolean tip = adv.get().refs().stream().anyMatch(r -> r.commitId().startsWith(rev.toLowerCase(Locale.ROOT)));
+            if (ABBREVIATED.matcher(rev).matches() && !tip) {
+                return Resolution.unknown(); // the archive endpoint may know it; its commit comes from the archive
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Downloads the archive of the requested commit (resolving the ref first if needed) into {@code target}.
+     *
+     * @param request what to fetch
+     * @param target an empty directory
+     * @param context settings, environment, TLS and progress
+     * @return the commit written, or unknown when neither smart-HTTP nor the archive told it
+     * @throws IOException if the target cannot be written
+     * @throws io.jhub.api.UnsafeArchiveException if the archive is unsafe, over a limit, truncated or corrupt
+     * @throws io.jhub.api.DownloadException on HTTP failures (404 with what to check)
+     * @throws io.jhub.api.AuthenticationException on 401/403
+     */
+    @Override
+    public Resolution fetch(FetchRequest request, Path target, FetchContext context) throws IOException {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(context, "context");
+        Resolution resolved = request.commit().isPresent() ? Resolution.of(request.commit().get())
+                : resolve(request, context);
+        HttpsSettings settings = HttpsSettings.read(context, request.host());
+        Optional<Token> token = Tokens.forHost(context, request.host());
+        String revision = resolved.commit().or(request::revision).orElse("HEAD");
+        String what = "the archive of " + request.repo().path() + " at " + revision;
+        ExtractResult result = ArchiveDownload.run(HttpEngine.fromContext(context),
+                ArchiveUrls.archive(settings, request.host(), request.repo(), revision, token), token,
+                request.host(), what, settings, target, context);
+        if (resolved.commit().isPresent() && result.commit().isPresent()
+                && !resolved.commit().get().equals(result.commit().get())) {
+            throw new FetchException("The host sent " + what + " but the archive says it holds commit "
+                    + result.commit().get() + ". Refusing the mismatch; the host or a proxy may be misbehaving.");
+        }
+        return resolved.commit().isPresent() ? resolved : new Resolution(result.commit());
+    }
+}

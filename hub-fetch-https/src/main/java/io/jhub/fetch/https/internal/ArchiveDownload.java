@@ -1,0 +1,80 @@
+package io.jhub.fetch.https.internal;
+
+import io.jhub.api.DownloadException;
+import io.jhub.api.GitHost;
+import io.jhub.api.spi.FetchContext;
+import io.jhub.core.http.HttpCall;
+import io.jhub.core.http.HttpEngine;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Downloads an archive and extracts it while it arrives; when the connection drops mid-archive it empties the
+ * target and starts over, a bounded number of times.
+ */
+public final class ArchiveDownload {
+    private static final System.Logger LOG = System.getLogger(ArchiveDownload.class.getName());
+
+    private ArchiveDownload() {
+    }
+
+    /**
+     * Downloads and extracts.
+     *
+     * @param engine the HTTP engine
+     * @param archive the archive URL and token header
+     * @param token the token, for messages
+     * @param host the git host, for messages
+     * @param what what is downloaded, for messages
+     * @param settings limits and attempts
+     * @param target the empty directory to fill
+     * @param ctx progress
+     * @return what was written
+     * @throws IOException if the target cannot be written
+     */
+    public static ExtractResult run(HttpEngine engine, ArchiveUrls.Target archive, Optional<Token> token,
+            GitHost host, String what, HttpsSettings settings, Path target, FetchContext ctx) throws IOException {
+        HttpCall call = SmartHttpRefs.authorised(HttpCall.get(archive.uri()), archive, token);
+        DownloadException last = null;
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            try {
+                return engine.send(call, reply -> {
+                    if (reply.status() != 200) {
+                        throw HttpErrors.forStatus(reply, what, host, token);
+                    }
+                    return ArchiveExtractor.extract(new BodyStream(reply.body()), target, settings.limits(),
+                            ctx.progress(), reply.uri().toString());
+                });
+            } catch (DownloadException e) {
+                if (transportCause(e).isEmpty()) {
+                    throw e;
+                }
+                last = e;
+                LOG.log(System.Logger.Level.WARNING, "the download of {0} from {1} broke off (attempt {2} of {3}): {4}",
+                        what, host, attempt, settings.attempts(), transportCause(e).get().getMessage());
+                TargetCleaner.empty(target);
+            }
+        }
+        IOException cause = transportCause(last).orElseThrow();
+        throw new DownloadException(archive.uri(), "The download of " + what + " from " + host + " broke off "
+                + settings.attempts() + " times (" + describe(cause) + "). Check the network or the host, raise the"
+                + " read timeout or the setting https.attempts, and try again.", last);
+    }
+
+    private static Optional<IOException> transportCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransportException te) {
+                return Optional.of(te);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(IOException e) {
+        Throwable root = e.getCause() != null ? e.getCause() : e;
+        String kind = root instanceof java.net.http.HttpTimeoutException
+                || root instanceof java.net.SocketTimeoutException ? "timed out" : "connection lost";
+        return kind + ": " + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+    }
+}

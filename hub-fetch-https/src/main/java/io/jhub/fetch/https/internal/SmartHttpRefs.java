@@ -1,0 +1,100 @@
+package io.jhub.fetch.https.internal;
+
+import io.jhub.api.GitHost;
+import io.jhub.core.git.PktLineReader;
+import io.jhub.core.git.PktLineWriter;
+import io.jhub.core.git.RefAdvertisement;
+import io.jhub.core.http.Credential;
+import io.jhub.core.http.HttpCall;
+import io.jhub.core.http.HttpEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Asks a host for a repository's refs through git's smart-HTTP protocol: {@code info/refs} (v0, or v2
+ * capabilities followed by an {@code ls-refs} POST).
+ */
+public final class SmartHttpRefs {
+    private static final System.Logger LOG = System.getLogger(SmartHttpRefs.class.getName());
+    private static final String AGENT = "jhub/0.1";
+
+    private SmartHttpRefs() {
+    }
+
+    /**
+     * Fetches the advertisement.
+     *
+     * @param engine the HTTP engine
+     * @param git the repository URL and the token header for git
+     * @param host the git host, for messages
+     * @param token the token, for messages
+     * @param where the repository, for messages
+     * @return the refs, or empty when the host does not speak smart-HTTP for this URL (404, other content)
+     * @throws io.jhub.api.AuthenticationException on 401/403
+     * @throws io.jhub.api.DownloadException on connection failures after retries
+     */
+    public static Optional<RefAdvertisement> discover(HttpEngine engine, ArchiveUrls.Target git, GitHost host,
+            Optional<Token> token, String where) {
+        URI infoRefs = URI.create(git.uri() + "/info/refs?service=git-upload-pack");
+        HttpCall call = withAuth(HttpCall.get(infoRefs).header("Git-Protocol", "version=2"), git, token);
+        Optional<RefAdvertisement> adv = engine.send(call, reply -> {
+            if (reply.status() == 401 || reply.status() == 403) {
+                throw HttpErrors.forStatus(reply, "the refs of " + where, host, token);
+            }
+            String type = reply.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+            if (reply.status() != 200 || !type.startsWith("application/x-git-upload-pack-advertisement")) {
+                LOG.log(System.Logger.Level.DEBUG, "no smart-HTTP at {0} (HTTP {1}, {2})", infoRefs, reply.status(),
+                        type);
+                return Optional.empty();
+            }
+            return Optional.of(RefAdvertisement.readSmartHttp(new PktLineReader(reply.body())));
+        });
+        if (adv.isEmpty() || adv.get().version() != 2) {
+            return adv;
+        }
+        RefAdvertisement caps = adv.get();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            PktLineWriter w = new PktLineWriter(body);
+            caps.writeLsRefs(w, AGENT, List.of("HEAD", "refs/heads/", "refs/tags/"));
+            w.flushStream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        URI post = URI.create(git.uri() + "/git-upload-pack");
+        HttpCall ls = withAuth(HttpCall.post(post, "application/x-git-upload-pack-request", body.toByteArray())
+                .header("Git-Protocol", "version=2").header("Accept", "application/x-git-upload-pack-result"),
+                git, token);
+        return Optional.of(engine.send(ls, reply -> {
+            if (reply.status() != 200) {
+                throw HttpErrors.forStatus(reply, "the refs of " + where + " (ls-refs)", host, token);
+            }
+            return caps.withLsRefs(new PktLineReader(reply.body()));
+        }));
+    }
+
+    private static HttpCall withAuth(HttpCall call, ArchiveUrls.Target target, Optional<Token> token) {
+        if (target.authHeader().isEmpty()) {
+            return call;
+        }
+        var h = target.authHeader().get();
+        return call.credential(new Credential(target.uri().getRawAuthority(), h.getKey(), h.getValue(),
+                token.map(Token::source).orElse("token")));
+    }
+
+    /**
+     * Attaches the token header of a target to a call, scoped to the target's authority.
+     *
+     * @param call the call
+     * @param target the URL and header
+     * @param token the token, for its source name
+     * @return the call with its credential
+     */
+    public static HttpCall authorised(HttpCall call, ArchiveUrls.Target target, Optional<Token> token) {
+        return withAuth(call, target, token);
+    }
+}
