@@ -83,17 +83,21 @@ now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 declare -A T
 record() { T["$1"]+="$2 "; }
+cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u + s}' "$1"; }
 
 for r in $(seq "$ROUNDS"); do
   echo "== round $r"
   rm -f "$WORK/curl.bin"; t0=$(now)
-  curl -sf --cacert "$WORK/cert.pem" -o "$WORK/curl.bin" "$URL"; t1=$(now)
+  /usr/bin/time -v -o "$WORK/time-curl.txt" curl -sf --cacert "$WORK/cert.pem" -o "$WORK/curl.bin" "$URL"; t1=$(now)
+  T["cpu-curl"]+="$(cpu "$WORK/time-curl.txt") "
   [ "$(stat -c %s "$WORK/curl.bin")" -eq "$((SIZE_MIB * 1024 * 1024))" ] || { echo "curl got a short file"; exit 1; }
   record curl "$(elapsed "$t0" "$t1")"
   rm -f "$WORK/curl.bin"
 
   rm -rf "$WORK/aria"; t0=$(now)
-  aria2c -q -x4 -s4 --ca-certificate="$WORK/cert.pem" -d "$WORK/aria" -o big.bin "$URL"; t1=$(now)
+  /usr/bin/time -v -o "$WORK/time-aria.txt" aria2c -q -x4 -s4 --ca-certificate="$WORK/cert.pem" -d "$WORK/aria" \
+    -o big.bin "$URL"; t1=$(now)
+  T["cpu-aria2c-x4"]+="$(cpu "$WORK/time-aria.txt") "
   record aria2c-x4 "$(elapsed "$t0" "$t1")"
   rm -rf "$WORK/aria"
 
@@ -113,6 +117,8 @@ for r in $(seq "$ROUNDS"); do
     record "jhub-$mode" "$(elapsed "$t0" "$t1")"
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-$mode.txt")
     T["rss-jhub-$mode"]+="$rss "
+    T["cpu-jhub-$mode"]+="$(cpu "$WORK/time-$mode.txt") "
+    T["jvm-jhub-$mode"]+="$(awk '/jhub-inside-jvm-ms/ {printf "%.2f", $2 / 1000}' "$WORK/out-$mode.txt") "
     got=$(sha256sum "$WORK"/cache/weights/*_big.bin | cut -d' ' -f1)
     [ "$got" = "$SHA" ] || { echo "jhub-$mode produced a wrong file"; exit 1; }
     rm -rf "$WORK/cache"
@@ -130,6 +136,16 @@ for k in curl aria2c-x4 jhub-x4 jhub-x1 jhub-x4-sha256 jhub-x4-bigbuf; do
   med=$(echo "${T[$k]}" | median)
   printf "%-16s %-28s %8s %10s %12s\n" "$k" "${T[$k]}" "$med" \
     "$(python3 -c "print(f'{$med/$CURL_MED:.2f}x')")" "$(python3 -c "print(f'{$med/$ARIA_MED:.2f}x')")"
+done
+echo
+echo "jhub's own time inside the JVM (download call only, no JVM start), seconds:"
+for k in jhub-x4 jhub-x1 jhub-x4-sha256 jhub-x4-bigbuf; do
+  printf "  %-16s %-28s median %s\n" "$k" "${T[jvm-$k]}" "$(echo "${T[jvm-$k]}" | median)"
+done
+echo
+echo "CPU seconds (user + sys) per run, same rounds:"
+for k in curl aria2c-x4 jhub-x4 jhub-x1 jhub-x4-sha256 jhub-x4-bigbuf; do
+  printf "  %-16s %s\n" "$k" "${T[cpu-$k]}"
 done
 echo
 for k in jhub-x4 jhub-x1 jhub-x4-sha256 jhub-x4-bigbuf; do
