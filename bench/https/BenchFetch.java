@@ -43,5 +43,12 @@ public class BenchFetch {
             fetcher.fetch(req, target, ctx);
             System.out.println("round " + i + " " + (System.nanoTime() - t0) / 1_000_000);
         }
+        long peak = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.println("peak-heap " + peak);
     }
 }
