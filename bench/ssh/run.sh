@@ -43,7 +43,7 @@ for i in range(160):
     with open(f'text/module_{i:03}.py', 'w') as f:
         for l in range(2500):
             f.write(' '.join(random.choice(words) for _ in range(8)) + '\n')
-for i in range(6):
+for i in range(7):
     with open(f'weights/layer_{i}.bin', 'wb') as f:
         f.write(os.urandom(5 * 1024 * 1024))
 PY
@@ -118,5 +118,6 @@ for r in $(seq 1 "$ROUNDS"); do
   echo "$r,$G,$J,$(awk -v j="$J" -v g="$G" 'BEGIN{printf "%.2f", j/g}'),$M,$H" | tee -a "$WORK/results.csv"
 done
 diff -r --exclude=.git "$WORK/git-out" "$WORK/jhub-out/tree" >/dev/null && echo "trees identical" || { echo "TREES DIFFER"; exit 1; }
-awk -F, 'NR>1 {g[NR]=$2; j[NR]=$3} END {n=asort(g); asort(j); m=int((n+1)/2);
-  printf "median over %d rounds: git clone --depth 1 %.2f s, jhub %.2f s, ratio jhub/git %.2f\n", n, g[m], j[m], j[m]/g[m]}' "$WORK/results.csv"
+median() { tail -n +2 "$WORK/results.csv" | cut -d, -f"$1" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+MG=$(median 2); MJ=$(median 3)
+echo "median over $ROUNDS rounds: git clone --depth 1 ${MG} s, jhub ${MJ} s, ratio jhub/git $(awk -v j="$MJ" -v g="$MG" 'BEGIN{printf "%.2f", j/g}'), checkout ${CHECKOUT_MB} MB"
