@@ -43,7 +43,7 @@ for i in range(160):
     with open(f'text/module_{i:03}.py', 'w') as f:
         for l in range(2500):
             f.write(' '.join(random.choice(words) for _ in range(8)) + '\n')
-for i in range(6):
+for i in range(7):
     with open(f'weights/layer_{i}.bin', 'wb') as f:
         f.write(os.urandom(5 * 1024 * 1024))
 PY
@@ -106,7 +106,7 @@ URL="ssh://$USER_NAME@127.0.0.1:$PORT$WORK/repos/bench/models.git"
 wall() { grep 'Elapsed (wall clock)' "$1" | sed 's/.*): //' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }'; }
 rss() { grep 'Maximum resident set size' "$1" | awk '{print $NF}'; }
 
-echo "round,git_clone_depth1_s,jhub_s,ratio_jhub_over_git,jhub_peak_rss_mb,jhub_sampled_heap_mb" | tee "$WORK/results.csv"
+echo "round,git_clone_depth1_s,jhub_s,ratio_jhub_over_git,jhub_peak_rss_mb,jhub_sampled_heap_mb,jhub_in_jvm_fetch_s" | tee "$WORK/results.csv"
 for r in $(seq 1 "$ROUNDS"); do
   rm -rf "$WORK/git-out" "$WORK/jhub-out"; mkdir -p "$WORK/jhub-out/tree"
   /usr/bin/time -v -o "$WORK/git.time" git clone -q --depth 1 "$URL" "$WORK/git-out"
@@ -114,9 +114,11 @@ for r in $(seq 1 "$ROUNDS"); do
       "127.0.0.1:$PORT" bench/models "$WORK/jhub-out/tree" "$S/client_key" "$S/known_hosts" \
       "ssh.user=$USER_NAME" "ssh.pathTemplate=$WORK/repos/{owner}/{repo}.git" > "$WORK/jhub.out"
   G=$(wall "$WORK/git.time"); J=$(wall "$WORK/jhub.time"); M=$(( $(rss "$WORK/jhub.time") / 1024 ))
-  H=$(sed 's/.*sampledPeakHeapBytes=\([0-9]*\).*/\1/' "$WORK/jhub.out"); H=$(( H / 1048576 ))
-  echo "$r,$G,$J,$(awk -v j="$J" -v g="$G" 'BEGIN{printf "%.2f", j/g}'),$M,$H" | tee -a "$WORK/results.csv"
+  H=$(grep -o 'sampledPeakHeapBytes=[0-9]*' "$WORK/jhub.out" | cut -d= -f2); H=$(( H / 1048576 ))
+  F=$(grep -o ' ms=[0-9]*' "$WORK/jhub.out" | cut -d= -f2); F=$(awk -v f="$F" 'BEGIN{printf "%.2f", f/1000}')
+  echo "$r,$G,$J,$(awk -v j="$J" -v g="$G" 'BEGIN{printf "%.2f", j/g}'),$M,$H,$F" | tee -a "$WORK/results.csv"
 done
 diff -r --exclude=.git "$WORK/git-out" "$WORK/jhub-out/tree" >/dev/null && echo "trees identical" || { echo "TREES DIFFER"; exit 1; }
-awk -F, 'NR>1 {g[NR]=$2; j[NR]=$3} END {n=asort(g); asort(j); m=int((n+1)/2);
-  printf "median over %d rounds: git clone --depth 1 %.2f s, jhub %.2f s, ratio jhub/git %.2f\n", n, g[m], j[m], j[m]/g[m]}' "$WORK/results.csv"
+median() { tail -n +2 "$WORK/results.csv" | cut -d, -f"$1" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+MG=$(median 2); MJ=$(median 3)
+echo "median over $ROUNDS rounds: git clone --depth 1 ${MG} s, jhub ${MJ} s, ratio jhub/git $(awk -v j="$MJ" -v g="$MG" 'BEGIN{printf "%.2f", j/g}'), checkout ${CHECKOUT_MB} MB"

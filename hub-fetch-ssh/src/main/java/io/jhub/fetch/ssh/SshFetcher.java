@@ -147,7 +147,7 @@ public final class SshFetcher implements RepoFetcher {
         }
     }
 
-    /** Adds what the server printed on stderr, or the timeout, to a failure. */
+    /** Adds what the server printed on stderr, or the timeout, to a protocol or I/O failure. */
     private static RuntimeException explain(Exception e, SshConnection c, SshSettings s) {
         if (c.timedOut()) {
             return new FetchException("No data from " + s.where() + " for " + s.readTimeout().toSeconds()
@@ -159,8 +159,8 @@ public final class SshFetcher implements RepoFetcher {
             return new GitProtocolException("git over SSH with " + s.where() + " failed: " + g.getMessage() + detail,
                     g);
         }
-        if (e instanceof RuntimeException r && err.isEmpty()) {
-            return r;
+        if (e instanceof RuntimeException r) {
+            return r; // already a HubException that says what to do
         }
         return new FetchException("git over SSH with " + s.where() + " failed: " + e.getMessage() + detail, e);
     }

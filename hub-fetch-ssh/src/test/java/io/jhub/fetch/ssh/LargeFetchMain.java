@@ -47,10 +47,15 @@ public final class LargeFetchMain {
         sampler.setDaemon(true);
         sampler.start();
         long t0 = System.nanoTime();
+        java.util.Map<String, long[]> phases = new java.util.concurrent.ConcurrentHashMap<>();
+        ctx.progress = e -> phases.computeIfAbsent(e.phase().name(), k -> new long[] {System.nanoTime(), 0})[1]
+                = System.nanoTime();
         var res = new SshFetcher().fetch(req, Path.of(args[2]), ctx);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         sampler.interrupt();
         System.out.println("commit=" + res.commit().orElse("?") + " ms=" + ms + " sampledPeakHeapBytes=" + peak.get()
                 + " maxHeapBytes=" + Runtime.getRuntime().maxMemory());
+        phases.forEach((k, v) -> System.out.println("phase " + k + " from " + (v[0] - t0) / 1_000_000 + " ms to "
+                + (v[1] - t0) / 1_000_000 + " ms"));
     }
 }

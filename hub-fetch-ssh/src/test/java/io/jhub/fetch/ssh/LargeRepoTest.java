@@ -43,6 +43,8 @@ class LargeRepoTest {
         String commit = repo.commit("large");
         Path bare = repo.bareClone(fx.repos.resolve("big/repo.git"));
         Processes.run(bare, "git", "config", "pack.compression", "0");
+        // without this the server's pack-objects spends most of a minute looking for deltas between random blobs
+        Processes.run(bare, "git", "config", "core.bigFileThreshold", "1m");
         try (GitSshServer server = fx.trustedServer(fx.server())) {
             Path target = Files.createDirectories(tmp.resolve("out/tree"));
             String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

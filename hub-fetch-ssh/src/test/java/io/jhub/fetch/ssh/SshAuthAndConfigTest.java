@@ -133,6 +133,20 @@ class SshAuthAndConfigTest {
     }
 
     @Test
+    void protocolSettingForcesV0() throws IOException {
+        int before = server.v2Requests();
+        TestContext v0 = fx.context().with("ssh.protocol", "0");
+        assertEquals(Optional.of(head), FETCHER.resolve(SshFixture.request(server, "team/models:main"), v0).commit());
+        assertEquals(before, server.v2Requests());
+        assertEquals(Optional.of(head), FETCHER.resolve(SshFixture.request(server, "team/models:main"),
+                fx.context()).commit());
+        assertEquals(before + 1, server.v2Requests());
+        var bad = assertThrows(FetchException.class, () -> FETCHER.resolve(SshFixture.request(server, "team/models"),
+                fx.context().with("ssh.protocol", "1")));
+        assertTrue(bad.getMessage().contains("ssh.protocol"), bad.getMessage());
+    }
+
+    @Test
     void connectionRefusedIsExplained() throws IOException {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -54,7 +54,11 @@ class SshFetcherTest {
         repo.write("run.sh", "#!/bin/sh\necho hi\n").executable("run.sh");
         repo.symlink("link-to-src", "src/big.txt");
         repo.write("empty.txt", "");
-        mainCommit = repo.commit("tip");
+        repo.commit("before the submodule");
+        // a gitlink (submodule) entry: its commit is in another repository, so it becomes an empty directory
+        repo.git("update-index", "--add", "--cacheinfo", "160000," + "ab".repeat(20) + ",vendor/lib");
+        repo.git("commit", "-q", "-m", "submodule");
+        mainCommit = repo.head();
         repo.git("tag", "-a", "v1.0", "-m", "release");
         repo.git("checkout", "-q", "-b", "feature/x/y");
         repo.write("feature.txt", "feature\n");
@@ -158,6 +162,29 @@ class SshFetcherTest {
         assertTrue(e.getMessage().contains("not our ref") || e.getMessage().contains("1234567890"),
                 e.getMessage());
         assertEquals(0, Files.list(target).count());
+    }
+
+    @Test
+    void submoduleBecomesAnEmptyDirectory() throws IOException {
+        Path target = Files.createDirectories(tmp.resolve("t-sub").resolve("tree"));
+        FETCHER.fetch(SshFixture.request(v2, "owner/proj"), target, fx.context());
+        assertTrue(Files.isDirectory(target.resolve("vendor/lib")));
+        assertEquals(0, Files.list(target.resolve("vendor/lib")).count());
+    }
+
+    @Test
+    void symlinkLeavingTheTreeIsRefused() throws IOException {
+        GitRepo evil = GitRepo.init(tmp.resolve("evil"));
+        evil.write("ok.txt", "fine\n");
+        evil.symlink("docs/escape", "../../../etc/passwd");
+        evil.commit("evil");
+        evil.bareClone(fx.repos.resolve("owner/evil.git"));
+        Path target = Files.createDirectories(tmp.resolve("t-evil").resolve("tree"));
+        var e = assertThrows(io.jhub.api.UnsafeArchiveException.class,
+                () -> FETCHER.fetch(SshFixture.request(v2, "owner/evil"), target, fx.context()));
+        assertTrue(e.getMessage().contains("docs/escape") && e.getMessage().contains("../../../etc/passwd"),
+                e.getMessage());
+        assertTrue(Files.notExists(target.resolve("docs/escape"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 
     @Test

@@ -13,6 +13,7 @@ final class TestContext implements FetchContext {
     final Map<String, String> env = new HashMap<>();
     Duration connectTimeout = Duration.ofSeconds(10);
     Duration readTimeout = Duration.ofSeconds(30);
+    ProgressListener progress = ProgressListener.NONE;
 
     TestContext with(String key, String value) {
         settings.put(key, value);
@@ -25,6 +26,7 @@ final class TestContext implements FetchContext {
         c.env.putAll(env);
         c.connectTimeout = connectTimeout;
         c.readTimeout = readTimeout;
+        c.progress = progress;
         return c;
     }
 
@@ -40,7 +42,7 @@ final class TestContext implements FetchContext {
 
     @Override
     public ProgressListener progress() {
-        return ProgressListener.NONE;
+        return progress;
     }
 
     @Override

@@ -64,6 +64,10 @@ public final class SshConnection implements AutoCloseable {
             session.setHostKeyRepository(hostKeys);
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "publickey");
+            if (s.ciphers().isPresent()) {
+                session.setConfig("cipher.s2c", s.ciphers().get());
+                session.setConfig("cipher.c2s", s.ciphers().get());
+            }
             session.setTimeout(millis(s.connectTimeout()));
             session.connect(millis(s.connectTimeout()));
             ChannelExec ch = (ChannelExec) session.openChannel("exec");
@@ -71,14 +75,20 @@ public final class SshConnection implements AutoCloseable {
             if (askV2) {
                 ch.setEnv("GIT_PROTOCOL", "version=2");
             }
-            InputStream raw = ch.getInputStream();
+            ChannelPipe pipe = new ChannelPipe(1 << 20);
+            ch.setOutputStream(pipe.sink(), false);
+            InputStream raw = pipe.source();
             OutputStream o = ch.getOutputStream();
             BoundedText err = new BoundedText(4096);
             ch.setErrStream(err, true);
             ch.connect(millis(s.connectTimeout()));
             session.setTimeout(0);
             Session connected = session;
-            return new SshConnection(session, ch, new ReadTimeout(raw, s.readTimeout(), connected::disconnect), o, err);
+            Runnable onTimeout = () -> {
+                connected.disconnect();
+                pipe.closeWriter();
+            };
+            return new SshConnection(session, ch, new ReadTimeout(raw, s.readTimeout(), onTimeout), o, err);
         } catch (JSchException e) {
             if (session != null) {
                 session.disconnect();

@@ -30,10 +30,11 @@ import java.util.Optional;
  * @param protocolV2 whether to ask for protocol v2
  * @param connectTimeout connect timeout
  * @param readTimeout read timeout
+ * @param ciphers the ciphers to offer, most preferred first, or empty for jsch's defaults
  */
 public record SshSettings(String alias, String hostName, int port, String user, String path, List<Path> identities,
         Optional<String> passphrase, Path knownHosts, Optional<Path> agentSocket, String uploadPack,
-        boolean protocolV2, Duration connectTimeout, Duration readTimeout) {
+        boolean protocolV2, Duration connectTimeout, Duration readTimeout, Optional<String> ciphers) {
 
     /** Setting: login user; default the config file's User, else {@code git}. */
     public static final String USER = "ssh.user";
@@ -53,6 +54,9 @@ public record SshSettings(String alias, String hostName, int port, String user, 
     public static final String PROTOCOL = "ssh.protocol";
     /** Setting: the remote command; default {@code git-upload-pack}. */
     public static final String UPLOAD_PACK = "ssh.uploadPack";
+
+    /** Setting: ciphers to offer, comma-separated, most preferred first; default jsch's list (AES-GCM first). */
+    public static final String CIPHERS = "ssh.ciphers";
 
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
@@ -112,7 +116,7 @@ public record SshSettings(String alias, String hostName, int port, String user, 
         }
         return new SshSettings(alias, hostName, port, user, path, ids, ctx.setting(PASSPHRASE), known, agent,
                 ctx.setting(UPLOAD_PACK).orElse("git-upload-pack"), proto.equals("2"), ctx.connectTimeout(),
-                ctx.readTimeout());
+                ctx.readTimeout(), ctx.setting(CIPHERS).map(String::trim).filter(v -> !v.isEmpty()));
     }
 
     /**
