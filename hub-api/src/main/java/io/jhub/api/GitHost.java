@@ -121,7 +121,8 @@ public final class GitHost {
         }
         String ascii;
         try {
-            ascii = IDN.toASCII(name).toLowerCase(Locale.ROOT);
+            // plain ASCII names skip IDN, which loads the ICU tables and costs start-up time
+            ascii = (name.chars().allMatch(c -> c < 0x80) ? name : IDN.toASCII(name)).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw invalid(text, "\"" + name + "\" is not a valid host name (" + e.getMessage() + ")");
         }

@@ -1,10 +1,23 @@
 package io.jhub.core;
 
+import io.jhub.api.CacheException;
 import io.jhub.api.GitHost;
 import io.jhub.api.HubDefaults;
+import io.jhub.api.InvalidRepoException;
 import io.jhub.api.ProgressListener;
+import io.jhub.api.RepoInfo;
+import io.jhub.api.UntrustedRepoException;
 import io.jhub.api.spi.RepoFetcher;
 import io.jhub.core.internal.CurrentHub;
+import io.jhub.core.internal.cache.CacheFiles;
+import io.jhub.core.internal.cache.RepoCache;
+import io.jhub.core.internal.load.RepoLoader;
+import io.jhub.core.internal.registry.ProtocolRegistry;
+import io.jhub.core.internal.source.HubFetchContext;
+import io.jhub.core.internal.source.RepoSource;
+import io.jhub.core.internal.trust.TrustStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -31,9 +45,268 @@ public final class Hub {
     }
 
     private final Settings settings;
+    private final RepoCache repoCache;
+    private final TrustStore trustStore;
+    private final RepoLoader loader;
+    private final ConcurrentHashMap<String, HubModule> modules = new ConcurrentHashMap<>();
+    private volatile ProtocolRegistry registry;
 
     private Hub(Settings settings) {
         this.settings = settings;
+        this.repoCache = new RepoCache(settings.cacheDir);
+        this.trustStore = new TrustStore(settings.cacheDir);
+        this.loader = new RepoLoader(settings.cacheDir.resolve("compiled"), settings.progress);
+    }
+
+    /**
+     * Loads an entry of a remote repository with the default hub, like the seed's {@code hub.load}.
+     *
+     * @param repo {@code owner/name[:ref]}
+     * @param entry the entry name
+     * @param args positional arguments
+     * @return what the entry returned
+     */
+    public static Object load(String repo, String entry, Object... args) {
+        return defaultHub().repo(repo).load(entry, args);
+    }
+
+    /**
+     * Loads an entry of a local repository directory with the default hub (torch.hub's {@code source='local'}).
+     *
+     * @param dir the repository directory
+     * @param entry the entry name
+     * @param args positional arguments
+     * @return what the entry returned
+     */
+    public static Object load(Path dir, String entry, Object... args) {
+        return defaultHub().repo(dir).load(entry, args);
+    }
+
+    /**
+     * Lists the entries of a remote repository with the default hub.
+     *
+     * @param repo {@code owner/name[:ref]}
+     * @return the entry names, sorted
+     */
+    public static List<String> list(String repo) {
+        return defaultHub().repo(repo).list();
+    }
+
+    /**
+     * Lists the entries of a local repository directory with the default hub.
+     *
+     * @param dir the repository directory
+     * @return the entry names, sorted
+     */
+    public static List<String> list(Path dir) {
+        return defaultHub().repo(dir).list();
+    }
+
+    /**
+     * Returns the documentation of an entry of a remote repository, with the default hub.
+     *
+     * @param repo {@code owner/name[:ref]}
+     * @param entry the entry name
+     * @return the entry's Javadoc
+     */
+    public static String help(String repo, String entry) {
+        return defaultHub().repo(repo).help(entry);
+    }
+
+    /**
+     * Returns the documentation of an entry of a local repository directory, with the default hub.
+     *
+     * @param dir the repository directory
+     * @param entry the entry name
+     * @return the entry's Javadoc
+     */
+    public static String help(Path dir, String entry) {
+        return defaultHub().repo(dir).help(entry);
+    }
+
+    /**
+     * Loads a remote repository's module with the default hub, like the seed's {@code import_module}.
+     *
+     * @param repo {@code owner/name[:ref]}
+     * @return the loaded module
+     */
+    public static HubModule importModule(String repo) {
+        return defaultHub().repo(repo).importModule();
+    }
+
+    /**
+     * Loads a local repository directory's module with the default hub.
+     *
+     * @param dir the repository directory
+     * @return the loaded module
+     */
+    public static HubModule importModule(Path dir) {
+        return defaultHub().repo(dir).importModule();
+    }
+
+    /**
+     * Names a remote repository, for calls with per-call options.
+     *
+     * @param repo {@code owner/name[:ref]}
+     * @return the repository handle
+     * @throws InvalidRepoException if {@code repo} is malformed
+     */
+    public HubRepo repo(String repo) {
+        return HubRepo.remote(this, RepoInfo.parse(repo));
+    }
+
+    /**
+     * Names a local repository directory; local code is always trusted.
+     *
+     * @param dir the directory holding {@code hubconf.java}
+     * @return the repository handle
+     */
+    public HubRepo repo(Path dir) {
+        return HubRepo.local(this, Objects.requireNonNull(dir, "dir"));
+    }
+
+    /**
+     * Returns the protocols this hub can fetch with, and their fetchers' descriptions.
+     *
+     * @return protocol name to description, sorted by name
+     * @throws IllegalStateException if two fetchers claim the same protocol
+     */
+    public Map<String, String> protocols() {
+        Map<String, String> out = new LinkedHashMap<>();
+        registry().fetchers().forEach((name, f) -> out.put(name, f.description()));
+        return out;
+    }
+
+    /**
+     * Adds a remote repository to the trusted list in the cache directory.
+     *
+     * @param repo {@code owner/name} (a ref is ignored)
+     * @param host the host, or empty for the default host
+     * @return true if it was added, false if it was already trusted
+     */
+    public boolean trust(String repo, Optional<String> host) {
+        return trustStore.add(trustKey(host.map(GitHost::parse).orElse(settings.defaultHost), RepoInfo.parse(repo)));
+    }
+
+    /**
+     * Returns the trusted repositories, as {@code host/owner/name}.
+     *
+     * @return the trusted list
+     */
+    public List<String> trustedRepos() {
+        return trustStore.entries();
+    }
+
+    /**
+     * Returns the repositories in the cache.
+     *
+     * @return the cached repositories, sorted
+     */
+    public List<CachedRepo> cachedRepos() {
+        return repoCache.list().stream().map(e -> new CachedRepo(e.key(), e.dir(), e.commits())).toList();
+    }
+
+    /**
+     * Removes a repository's trees from the cache. Compiled classes are kept; they are keyed by content.
+     *
+     * @param repo {@code owner/name}
+     * @param host the host, or empty for the default host
+     * @return true if anything was removed
+     */
+    public boolean removeFromCache(String repo, Optional<String> host) {
+        return repoCache.remove(host.map(GitHost::parse).orElse(settings.defaultHost), RepoInfo.parse(repo));
+    }
+
+    /**
+     * Empties the cache: fetched trees, compiled classes and downloaded weights. The trusted list stays.
+     *
+     * @throws CacheException if something cannot be removed
+     */
+    public void cleanCache() {
+        for (String dir : List.of("repos", "compiled", "weights")) {
+            Path p = settings.cacheDir.resolve(dir);
+            if (Files.exists(p)) {
+                Path doomed = CacheFiles.stagingFor(p);
+                try {
+                    Files.move(p, doomed);
+                    CacheFiles.deleteRecursively(doomed);
+                } catch (IOException e) {
+                    throw new CacheException("Cannot remove " + p + ": " + e.getMessage()
+                            + ". Close programs that use it and try again.", e);
+                }
+            }
+        }
+        modules.clear();
+    }
+
+    RepoCache.Installed tree(HubRepo r) {
+        if (r.localDir().isPresent()) {
+            Path dir = r.localDir().get();
+            if (!Files.isDirectory(dir)) {
+                throw new InvalidRepoException("Local repository \"" + dir + "\" is not a directory: give the"
+                        + " directory that holds " + r.hubconf() + ", or owner/name for a remote repository.");
+            }
+            return new RepoCache.Installed(dir, "local", false);
+        }
+        RepoInfo repo = r.remoteRepo().orElseThrow();
+        if (r.abbreviatedCommit().isPresent()) {
+            repo = repo.withRef(r.abbreviatedCommit());
+        }
+        GitHost host = r.hostOr(settings.defaultHost);
+        String protocol = r.protocolOr(settings.protocol);
+        ProtocolRegistry reg = registry();
+        reg.fetcher(protocol);
+        RepoSource source = new RepoSource(repoCache, fetchContext(), settings.offline);
+        return source.tree(host, repo, r.pinnedCommit(), r.useCacheOption(), () -> reg.fetcher(protocol));
+    }
+
+    HubModule importModule(HubRepo r) {
+        RepoCache.Installed t = tree(r);
+        String name = r.localDir().map(Path::toString).orElseGet(() -> r.remoteRepo().orElseThrow().path() + "@"
+                + t.commit().substring(0, Math.min(12, t.commit().length())));
+        r.remoteRepo().ifPresent(repo -> checkTrust(r, repo));
+        String key = t.tree() + "\n" + r.hubconf();
+        return modules.computeIfAbsent(key, k -> loader.load(t.tree(), r.hubconf(), name, this));
+    }
+
+    private void checkTrust(HubRepo r, RepoInfo repo) {
+        GitHost host = r.hostOr(settings.defaultHost);
+        String key = trustKey(host, repo);
+        if (r.trustOption() || settings.trustPolicy == TrustPolicy.TRUST_ALL) {
+            trustStore.add(key);
+            return;
+        }
+        if (!trustStore.isTrusted(key)) {
+            String hostOpt = host.equals(settings.defaultHost) ? "" : " --host " + host;
+            throw new UntrustedRepoException("Repository " + repo.path() + " on " + host + " is not trusted, so"
+                    + " jhub will not compile or run its code. Review it, then either trust it in the call"
+                    + " (hub.repo(\"" + repo + "\").trust(true), or --trust on the command line), or add it to the"
+                    + " trusted list once: jhub trust " + repo.path() + hostOpt + " (the list is "
+                    + trustStore.file() + ").");
+        }
+    }
+
+    private static String trustKey(GitHost host, RepoInfo repo) {
+        return host + "/" + repo.path();
+    }
+
+    private HubFetchContext fetchContext() {
+        return new HubFetchContext(settings.connectTimeout, settings.readTimeout, settings.progress,
+                settings.settings, settings.environment, settings.sslContext);
+    }
+
+    private ProtocolRegistry registry() {
+        ProtocolRegistry r = registry;
+        if (r == null) {
+            synchronized (this) {
+                r = registry;
+                if (r == null) {
+                    r = ProtocolRegistry.discover(settings.fetchers, settings.serviceLoading);
+                    registry = r;
+                }
+            }
+        }
+        return r;
     }
 
     /**

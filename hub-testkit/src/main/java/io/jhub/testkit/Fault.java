@@ -29,7 +29,9 @@ public record Fault(String pathPart, Kind kind, int status, long bytes, Optional
         /** Send only the first bytes, declared as the whole body: a cut archive that arrives cleanly. */
         TRUNCATE,
         /** Answer 302 to another server. */
-        REDIRECT
+        REDIRECT,
+        /** Send the first bytes, then send nothing more until the server closes (a stalled host). */
+        STALL_AFTER
     }
 
     /**
@@ -90,6 +92,18 @@ public record Fault(String pathPart, Kind kind, int status, long bytes, Optional
      */
     public static Fault truncate(String pathPart, long bytes, int times) {
         return new Fault(pathPart, Kind.TRUNCATE, 200, bytes, Optional.empty(), Map.of(), times);
+    }
+
+    /**
+     * Sends the first bytes of the real answer, then stalls until the server is closed.
+     *
+     * @param pathPart text the path and query must contain
+     * @param bytes how many body bytes to send
+     * @param times how many requests
+     * @return the fault
+     */
+    public static Fault stallAfter(String pathPart, long bytes, int times) {
+        return new Fault(pathPart, Kind.STALL_AFTER, 200, bytes, Optional.empty(), Map.of(), times);
     }
 
     /**

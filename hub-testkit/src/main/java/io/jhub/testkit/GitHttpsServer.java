@@ -50,6 +50,8 @@ public final class GitHttpsServer implements AutoCloseable {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean smartHttp = true;
+    private volatile boolean protocolV2 = true;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * A logged request.
@@ -168,6 +170,15 @@ public final class GitHttpsServer implements AutoCloseable {
     }
 
     /**
+     * Lets the {@code Git-Protocol} header through to git (v2, the default) or drops it (git answers in v0).
+     *
+     * @param enabled whether clients may ask for protocol v2
+     */
+    public void protocolV2(boolean enabled) {
+        this.protocolV2 = enabled;
+    }
+
+    /**
      * Adds a fault for the next matching requests.
      *
      * @param fault the fault
@@ -205,6 +216,7 @@ public final class GitHttpsServer implements AutoCloseable {
     /** Stops the server at once. */
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -230,6 +242,8 @@ public final class GitHttpsServer implements AutoCloseable {
                 return;
             }
             route(ex, req, pq, body, fault);
+        } catch (DroppedOnPurpose e) {
+            throw e; // an exception out of the handler makes the JDK server close the connection
         } catch (RuntimeException e) {
             text(ex, 500, "server error: " + e + "\n");
         }
@@ -292,7 +306,7 @@ public final class GitHttpsServer implements AutoCloseable {
                     ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
                     text(ex, 401, "authentication required\n");
                 } else {
-                    cgi(ex, req, repo, path.substring(prefix.length() + 4), body);
+                    cgi(ex, req, repo, path.substring(prefix.length() + 4), body, protocolV2);
                 }
                 return;
             }
@@ -378,7 +392,7 @@ public final class GitHttpsServer implements AutoCloseable {
      * @param fault a fault to apply, if any
      * @throws IOException on a send failure
      */
-    private static void sendFile(HttpExchange ex, Path file, String type, Optional<Fault> fault) throws IOException {
+    private void sendFile(HttpExchange ex, Path file, String type, Optional<Fault> fault) throws IOException {
         long size = Files.size(file);
         long send = fault.map(f -> Math.min(size, f.bytes())).orElse(size);
         boolean truncate = fault.isPresent() && fault.get().kind() == Fault.Kind.TRUNCATE;
@@ -395,18 +409,21 @@ public final class GitHttpsServer implements AutoCloseable {
             }
         }
         out.flush();
-        if (fault.isPresent() && fault.get().kind() == Fault.Kind.DROP_AFTER) {
-            // closing a fixed-length body early makes the server drop the connection
+        if (fault.isPresent() && fault.get().kind() == Fault.Kind.STALL_AFTER) {
             try {
-                out.close();
-            } catch (IOException expected) {
-                // "insufficient bytes written": the connection is gone, which is the point
+                closed.await(); // a stalled host: the client's read timeout must end this
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+            throw new DroppedOnPurpose();
+        }
+        if (fault.isPresent() && fault.get().kind() == Fault.Kind.DROP_AFTER) {
+            throw new DroppedOnPurpose();
         }
     }
 
     /** Runs {@code git http-backend} for a smart-HTTP request. */
-    private static void cgi(HttpExchange ex, Request req, Repo repo, String pathInfoRest, byte[] body)
+    private static void cgi(HttpExchange ex, Request req, Repo repo, String pathInfoRest, byte[] body, boolean v2)
             throws IOException {
         ProcessBuilder pb = new ProcessBuilder("git", "http-backend");
         Map<String, String> env = pb.environment();
@@ -418,7 +435,9 @@ public final class GitHttpsServer implements AutoCloseable {
         env.put("CONTENT_TYPE", req.header("content-type").orElse(""));
         env.put("CONTENT_LENGTH", Integer.toString(body.length));
         env.put("REMOTE_ADDR", "127.0.0.1");
-        req.header("git-protocol").ifPresent(v -> env.put("GIT_PROTOCOL", v));
+        if (v2) {
+            req.header("git-protocol").ifPresent(v -> env.put("GIT_PROTOCOL", v));
+        }
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
         try (OutputStream stdin = p.getOutputStream()) {
@@ -459,6 +478,15 @@ public final class GitHttpsServer implements AutoCloseable {
             p.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Thrown out of the handler so that the server closes the connection mid-body. */
+    private static final class DroppedOnPurpose extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DroppedOnPurpose() {
+            super("connection dropped on purpose");
         }
     }
 

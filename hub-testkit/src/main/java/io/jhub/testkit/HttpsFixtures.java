@@ -27,7 +27,7 @@ public final class HttpsFixtures {
 
     /**
      * Builds the sample: {@code hubconf.java}, a nested package, an executable script, an inside symlink;
-     * {@code v1.0} (annotated tag) on the first commit, {@code feature/x} one commit ahead, {@code main} another.
+     * {@code v1.0} (annotated tag) on the first commit, {@code feature/x} one commit ahead, {@code main} two more (its parent is no ref's tip).
      *
      * @param dir a directory to build in
      * @return the sample
@@ -46,6 +46,8 @@ public final class HttpsFixtures {
         repo.write("feature.txt", "feature\n");
         String feature = repo.commit("feature");
         repo.git("checkout", "-q", "main");
+        repo.write("middle.txt", "a commit that no ref points to\n");
+        repo.commit("middle");
         repo.write("hubconf.java", "package demo;\npublic class hubconf { public static String hello() { return \"v2\"; } }\n");
         String main = repo.commit("second");
         Path bare = repo.bareClone(dir.resolve("bare/sample.git"));

@@ -48,7 +48,7 @@ final class TarGzExtractor {
                         "Refusing archive: the hard link \"" + EntryNames.printable(entryName)
                                 + "\" points to the top-level folder."));
                 writer.hardLink(rel.get(), existing);
-            } else if (e.isFile()) {
+            } else if (e.isFile() && !e.isCharacterDevice() && !e.isBlockDevice() && !e.isFIFO()) {
                 writer.file(rel.get(), data, (e.getMode() & 0111) != 0);
             } else {
                 throw new UnsafeArchiveException("Refusing archive: the entry \"" + EntryNames.printable(e.getName())

@@ -73,7 +73,11 @@ public final class TreeWriter {
                 && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw conflict(rel);
         }
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+            throw conflict(rel);
+        }
     }
 
     /**
@@ -86,7 +90,11 @@ public final class TreeWriter {
      */
     public void file(String rel, InputStream content, boolean executable) throws IOException {
         Path file = place(rel);
-        Files.createDirectories(file.getParent());
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+            throw conflict(rel);
+        }
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
             int n;
@@ -180,7 +188,7 @@ public final class TreeWriter {
             try {
                 Files.createDirectories(at.getParent());
                 Files.createSymbolicLink(at, at.getFileSystem().getPath(link.getValue()));
-            } catch (FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
                 throw conflict(link.getKey());
             }
         }

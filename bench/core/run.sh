@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Warm-cache load benchmarks for the core:
+#  1. a fresh JVM running `jhub load` on a warm cache vs a bare `java` hello-world process (ratio);
+#  2. in-process warm load with a new Hub instance per round (ms).
+# Usage: bench/core/run.sh [rounds]   (from the repository root or anywhere)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+rounds="${1:-15}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+./jhub --help >/dev/null                                  # builds jhub if needed
+export JHUB_HOME="$work/cache"
+repo="$root/examples/classifier"
+./jhub load "$repo" classify 5.1 3.5 1.4 0.2 >/dev/null   # warm the compiled cache
+compiled_before="$(find "$work/cache/compiled" -type f -newer "$root/jhub" | wc -l)"
+
+mkdir -p "$work/hello"
+cat > "$work/hello/Hello.java" <<'JAVA'
+public class Hello { public static void main(String[] a) { System.out.println("hello"); } }
+JAVA
+javac -d "$work/hello" "$work/hello/Hello.java"
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+
+for _ in $(seq "$rounds"); do time_ms java -cp "$work/hello" Hello; done | median > "$work/bare"
+for _ in $(seq "$rounds"); do time_ms ./jhub load "$repo" classify 5.1 3.5 1.4 0.2; done | median > "$work/jhub"
+stamp="$work/stamp"; touch "$stamp"
+./jhub load "$repo" classify 5.1 3.5 1.4 0.2 >/dev/null
+recompiled="$(find "$work/cache/compiled" -newer "$stamp" -type f | wc -l)"
+
+bare="$(cat "$work/bare")"; jhub="$(cat "$work/jhub")"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "bare JVM hello world (median of $rounds): ${bare} ms"
+echo "jhub load, fresh JVM, warm cache (median of $rounds): ${jhub} ms"
+awk -v a="$jhub" -v b="$bare" 'BEGIN { printf "ratio jhub/bare: %.2fx (goal <= 2x)\n", a / b }'
+echo "files written to the compiled cache by a warm load: $recompiled (goal 0)"
+
+mp="$root/hub-cli/target/lib"
+java --module-path "$mp" --add-modules io.jhub.core "$root/bench/core/WarmLoad.java" "$work/cache" "$repo" 50

@@ -1,0 +1,256 @@
+package io.jhub.core.internal.cache;
+
+import io.jhub.api.CacheException;
+import io.jhub.api.FetchException;
+import io.jhub.api.GitHost;
+import io.jhub.api.RepoInfo;
+import io.jhub.api.spi.Resolution;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Fetched trees under {@code <cache>/repos/<host>/<owner>/<name>/<commit>/}, immutable once installed, with the
+ * last resolution of each ref in {@code refs/}. Installs happen under the repository's lock into a unique
+ * staging directory that is renamed into place, so no reader ever sees a partial tree; a staging directory left
+ * by a killed process is removed by the next holder of the lock.
+ */
+public final class RepoCache {
+    private static final System.Logger LOG = System.getLogger(RepoCache.class.getName());
+    private static final String LOCK = ".lock";
+
+    /** Writes a tree into an empty staging directory and tells which commit it was. */
+    @FunctionalInterface
+    public interface TreeWriter {
+        /**
+         * Fills {@code staging}.
+         *
+         * @param staging an empty directory
+         * @return the commit written, when known
+         * @throws IOException on failure
+         */
+        Resolution writeInto(Path staging) throws IOException;
+    }
+
+    /**
+     * An installed tree.
+     *
+     * @param tree its directory
+     * @param commit the commit id (or {@code tree-<hash>} when the transport could not tell)
+     * @param fetched whether this call fetched it
+     */
+    public record Installed(Path tree, String commit, boolean fetched) {
+    }
+
+    /**
+     * One cached repository, for listings.
+     *
+     * @param dir the repository's cache directory
+     * @param key {@code host/owner/name}
+     * @param commits the installed commits
+     */
+    public record Entry(Path dir, String key, List<String> commits) {
+    }
+
+    private final Path root;
+
+    /**
+     * Creates a view of the tree cache.
+     *
+     * @param cacheRoot the hub's cache directory
+     */
+    public RepoCache(Path cacheRoot) {
+        this.root = cacheRoot.resolve("repos");
+    }
+
+    /**
+     * Returns the directory of one repository.
+     *
+     * @param host the host
+     * @param repo the repository (its ref is ignored)
+     * @return the directory (it may not exist)
+     */
+    public Path repoDir(GitHost host, RepoInfo repo) {
+        String hostDir = host.host().replace(':', '-') + host.port().stream().mapToObj(p -> "@" + p)
+                .findFirst().orElse("");
+        return root.resolve(hostDir).resolve(repo.owner()).resolve(repo.name());
+    }
+
+    /**
+     * Returns the commit a ref resolved to last time.
+     *
+     * @param host the host
+     * @param repo the repository; its ref (or the default branch) is looked up
+     * @return the commit, if recorded
+     */
+    public Optional<String> lastResolution(GitHost host, RepoInfo repo) {
+        return CacheFiles.readIfExists(refFile(host, repo)).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * Records what a ref resolved to.
+     *
+     * @param host the host
+     * @param repo the repository with its ref
+     * @param commit the commit
+     */
+    public void recordResolution(GitHost host, RepoInfo repo, String commit) {
+        if (!lastResolution(host, repo).filter(commit::equals).isPresent()) {
+            CacheFiles.writeAtomically(refFile(host, repo), commit + "\n");
+        }
+    }
+
+    /**
+     * Returns the installed tree of a commit.
+     *
+     * @param host the host
+     * @param repo the repository
+     * @param commit the commit
+     * @return the tree, if installed
+     */
+    public Optional<Path> installed(GitHost host, RepoInfo repo, String commit) {
+        Path tree = repoDir(host, repo).resolve(commit);
+        return Files.isDirectory(tree) ? Optional.of(tree) : Optional.empty();
+    }
+
+    /**
+     * Installs a tree unless it is there already (or {@code replace} is set), under the repository's lock.
+     *
+     * @param host the host
+     * @param repo the repository
+     * @param commit the commit, when known before fetching
+     * @param writer what writes the tree
+     * @param replace fetch again even if the commit is installed
+     * @return the installed tree
+     */
+    public Installed install(GitHost host, RepoInfo repo, Optional<String> commit, TreeWriter writer,
+            boolean replace) {
+        Path dir = repoDir(host, repo);
+        try (CacheLock ignored = CacheLock.acquire(dir.resolve(LOCK))) {
+            removeOrphans(dir);
+            if (commit.isPresent() && !replace) {
+                Optional<Path> there = installed(host, repo, commit.get());
+                if (there.isPresent()) {
+                    return new Installed(there.get(), commit.get(), false);
+                }
+            }
+            Path staging = CacheFiles.stagingFor(dir.resolve(commit.orElse("tree")));
+            try {
+                Files.createDirectories(staging);
+                Resolution written = writer.writeInto(staging);
+                Optional<String> known = checkCommit(repo, commit, written);
+                String id = known.isPresent() ? known.get() : "tree-" + TreeHash.of(staging);
+                Path target = dir.resolve(id);
+                if (Files.isDirectory(target)) {
+                    if (!replace) {
+                        CacheFiles.deleteRecursively(staging);
+                        return new Installed(target, id, true);
+                    }
+                    Path old = CacheFiles.stagingFor(target);
+                    Files.move(target, old);
+                    CacheFiles.moveIntoPlace(staging, target);
+                    CacheFiles.deleteQuietly(old);
+                } else {
+                    CacheFiles.moveIntoPlace(staging, target);
+                }
+                LOG.log(Level.DEBUG, () -> "Installed " + repo.path() + "@" + id + " at " + target);
+                return new Installed(target, id, true);
+            } catch (IOException e) {
+                throw new FetchException("Fetching " + repo + " from " + host + " failed: " + e.getMessage()
+                        + ". The cache was left as it was; check the network and try again.", e);
+            } finally {
+                CacheFiles.deleteQuietly(staging);
+            }
+        }
+    }
+
+    /**
+     * Lists the cached repositories.
+     *
+     * @return every repository with at least a lock file, sorted by key
+     */
+    public List<Entry> list() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Entry> out = new ArrayList<>();
+            walk.filter(p -> p.getFileName().toString().equals(LOCK)).map(Path::getParent).sorted()
+                    .forEach(dir -> out.add(new Entry(dir, root.relativize(dir).toString().replace('\\', '/'),
+                            commitsIn(dir))));
+            return out;
+        } catch (IOException | UncheckedIOException e) {
+            throw new CacheException("Cannot list the cache at " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes one repository's trees and records.
+     *
+     * @param host the host
+     * @param repo the repository
+     * @return true if anything was removed
+     */
+    public boolean remove(GitHost host, RepoInfo repo) {
+        Path dir = repoDir(host, repo);
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (CacheLock ignored = CacheLock.acquire(dir.resolve(LOCK))) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path p : entries) {
+                    if (!p.getFileName().toString().equals(LOCK)) {
+                        Path doomed = CacheFiles.stagingFor(p);
+                        Files.move(p, doomed);
+                        CacheFiles.deleteRecursively(doomed);
+                    }
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new CacheException("Cannot remove " + dir + ": " + e.getMessage()
+                    + ". Close programs that use it and try again.", e);
+        }
+    }
+
+    private static Optional<String> checkCommit(RepoInfo repo, Optional<String> expected, Resolution written) {
+        if (expected.isPresent() && written.commit().isPresent() && !expected.equals(written.commit())) {
+            throw new FetchException("The fetcher wrote commit " + written.commit().get() + " of " + repo
+                    + " but " + expected.get() + " was requested; the remote changed during the fetch, try again.");
+        }
+        return expected.or(written::commit);
+    }
+
+    private static List<String> commitsIn(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".") && !n.equals("refs")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Removes staging entries; only lock holders create them, so any present now is orphaned. */
+    private static void removeOrphans(Path dir) throws UncheckedIOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().startsWith(CacheFiles.STAGING_PREFIX))
+                    .forEach(CacheFiles::deleteQuietly);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "Cannot list " + dir + " for clean-up: " + e.getMessage());
+        }
+    }
+
+    private Path refFile(GitHost host, RepoInfo repo) {
+        String name = repo.ref().map(r -> URLEncoder.encode(r, StandardCharsets.UTF_8)).orElse("HEAD");
+        return repoDir(host, repo).resolve("refs").resolve(name);
+    }
+}

@@ -1,0 +1,104 @@
+package io.jhub.core.internal.compile;
+
+import io.jhub.api.CacheException;
+import io.jhub.core.internal.cache.CacheFiles;
+import io.jhub.core.internal.cache.CacheLock;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Compiled hub repositories on disk, one directory per content key: {@code <root>/<key>/hub.properties} and
+ * {@code <root>/<key>/classes/}. An entry is built in a private staging directory and renamed into place under
+ * a cross-process lock, so a reader sees a complete entry or none; an entry that fails verification (partial,
+ * damaged, foreign) is moved aside and rebuilt.
+ */
+public final class CompiledCache {
+    private static final System.Logger LOG = System.getLogger("io.jhub.core.compile");
+
+    private final Path root;
+
+    /**
+     * An entry ready to use.
+     *
+     * @param dir the installed entry directory
+     * @param repo its metadata
+     * @param compiledNow whether this call compiled it
+     */
+    public record Entry(Path dir, CompiledRepo repo, boolean compiledNow) {
+        /**
+         * Returns the class files directory.
+         *
+         * @return {@code dir/classes}
+         */
+        public Path classes() {
+            return CompiledRepo.classesOf(dir);
+        }
+    }
+
+    /**
+     * Uses {@code root} for compiled entries (created when first needed).
+     *
+     * @param root the compiled-cache directory
+     */
+    public CompiledCache(Path root) {
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+    }
+
+    /**
+     * Returns the entry for {@code key} if it is installed and intact, without locking.
+     *
+     * @param key the content key
+     * @return the entry, or empty
+     */
+    public Optional<Entry> lookup(String key) {
+        Path dir = root.resolve(key);
+        return CompiledRepo.readVerified(dir, key).map(r -> new Entry(dir, r, false));
+    }
+
+    /**
+     * Returns the entry for {@code key}, compiling it when missing or damaged. Concurrent callers (threads or
+     * processes) wait for one compilation.
+     *
+     * @param key the content key
+     * @param compiler compiles into the given empty classes directory and returns the metadata
+     * @return the installed entry
+     * @throws CacheException if the cache cannot be written
+     */
+    public Entry obtain(String key, Function<Path, CompiledRepo> compiler) {
+        Optional<Entry> hit = lookup(key);
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        Path dir = root.resolve(key);
+        try (CacheLock lock = CacheLock.acquire(root.resolve(key + ".lock"))) {
+            hit = lookup(key);
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+            if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                LOG.log(Level.WARNING, "Ignoring damaged compiled-cache entry {0}; rebuilding it", dir);
+                Path aside = CacheFiles.stagingFor(dir);
+                Files.move(dir, aside);
+                CacheFiles.deleteQuietly(aside);
+            }
+            Path staging = CacheFiles.stagingFor(dir);
+            try {
+                Path classes = Files.createDirectories(CompiledRepo.classesOf(staging));
+                CompiledRepo repo = compiler.apply(classes);
+                repo.write(staging, key);
+                CacheFiles.moveIntoPlace(staging, dir);
+                return new Entry(dir, repo, true);
+            } finally {
+                CacheFiles.deleteQuietly(staging);
+            }
+        } catch (IOException e) {
+            throw new CacheException("Cannot write the compiled cache entry " + dir + ": " + e.getMessage()
+                    + ". Check that the cache directory is writable (set JHUB_HOME to move it).", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.jhub.core.internal.compile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SHA-256 of files, remembered per process while a file's size, modification time and file key stay the same,
+ * so repeated loads of one tree hash nothing again. A file modified within the last two seconds is never
+ * remembered: a later change within the same timestamp tick could otherwise go unnoticed (git's "racy" case).
+ */
+public final class FileHashes {
+    private static final long RACY_NANOS = 2_000_000_000L;
+    private static final Map<Path, Stamp> REMEMBERED = new ConcurrentHashMap<>();
+
+    private record Stamp(long size, long modifiedNanos, Object fileKey, String sha256) {
+    }
+
+    private FileHashes() {
+    }
+
+    /**
+     * Returns a file's SHA-256.
+     *
+     * @param file a regular file
+     * @return lower-case hex
+     * @throws IOException if the file cannot be read
+     */
+    public static String sha256(Path file) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        BasicFileAttributes attrs = Files.readAttributes(key, BasicFileAttributes.class);
+        long modified = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        Stamp known = REMEMBERED.get(key);
+        if (known != null && known.size == attrs.size() && known.modifiedNanos == modified
+                && Objects.equals(known.fileKey, attrs.fileKey())) {
+            return known.sha256;
+        }
+        String hash = hashOf(key);
+        if (System.currentTimeMillis() * 1_000_000L - modified > RACY_NANOS) {
+            REMEMBERED.put(key, new Stamp(attrs.size(), modified, attrs.fileKey(), hash));
+        }
+        return hash;
+    }
+
+    /**
+     * Hashes a file's bytes without remembering anything.
+     *
+     * @param file the file
+     * @return lower-case hex SHA-256
+     * @throws IOException if the file cannot be read
+     */
+    public static String hashOf(Path file) throws IOException {
+        MessageDigest md = newDigest();
+        byte[] buf = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * Returns a new SHA-256 digest.
+     *
+     * @return the digest
+     */
+    public static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

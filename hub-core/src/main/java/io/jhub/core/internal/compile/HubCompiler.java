@@ -1,0 +1,248 @@
+package io.jhub.core.internal.compile;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.Trees;
+import io.jhub.api.HubException;
+import io.jhub.api.HubconfCompileException;
+import io.jhub.api.HubconfCompileException.Problem;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles a hub repository in-process with {@code javax.tools}: first a parse of the hubconf (and
+ * {@code module-info.java}) to read the hubconf class, its {@code dependencies} and the {@code requires} and to
+ * check them, then the full compilation with {@code -parameters} and {@code --release} = the running feature
+ * version, reaching other sources through the source path. Captures each entry's Javadoc.
+ */
+public final class HubCompiler {
+    private final RepoLayout layout;
+    private final CompileEnvironment env;
+    private final String displayName;
+
+    /**
+     * Prepares a compilation.
+     *
+     * @param layout the repository
+     * @param env what to compile against
+     * @param displayName the repository as the user named it, for messages
+     */
+    public HubCompiler(RepoLayout layout, CompileEnvironment env, String displayName) {
+        this.layout = layout;
+        this.env = env;
+        this.displayName = displayName;
+    }
+
+    /**
+     * Compiles into {@code classesDir}.
+     *
+     * @param classesDir an empty directory for the class files
+     * @param gate checks the named modules after parsing, before analysis
+     * @return the compiled repository's metadata
+     * @throws HubconfCompileException listing every error
+     * @throws io.jhub.api.MissingDependencyException from the gate
+     * @throws HubException if no compiler is available or the output cannot be written
+     */
+    public CompiledRepo compile(Path classesDir, DependencyGate gate) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new HubException("No Java compiler in this runtime: jhub compiles hub repositories in-process and"
+                    + " needs a JDK (or a runtime image that includes the jdk.compiler module).");
+        }
+        HubconfFacts facts = parseFacts(javac);
+        gate.check(facts.dependencies(), facts.requires());
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
+            fm.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of(layout.sourceRoot()));
+            fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classesDir));
+            List<String> options = new ArrayList<>(List.of("--release", Integer.toString(Runtime.version().feature()),
+                    "-parameters", "-implicit:class", "-proc:none", "-g", "-Xlint:none", "-encoding", "UTF-8"));
+            boolean named = layout.moduleInfo().isPresent();
+            if (!env.modulePath().isEmpty()) {
+                fm.setLocationFromPaths(StandardLocation.MODULE_PATH, env.modulePath());
+                if (!named) {
+                    options.add("--add-modules");
+                    options.add("ALL-MODULE-PATH");
+                }
+            }
+            if (!named && !env.classPath().isEmpty()) {
+                fm.setLocationFromPaths(StandardLocation.CLASS_PATH, env.classPath());
+            }
+            List<String> jdkDeps = facts.dependencies().stream().filter(env.systemModules()::contains).toList();
+            if (!named && !jdkDeps.isEmpty()) {
+                options.add("--add-modules");
+                options.add(String.join(",", jdkDeps));
+            }
+            JavacTask task = (JavacTask) javac.getTask(null, fm, diagnostics, options, null,
+                    fm.getJavaFileObjectsFromPaths(units()));
+            List<CompilationUnitTree> parsed = new ArrayList<>();
+            task.parse().forEach(parsed::add);
+            failOnErrors(diagnostics);
+            Iterable<? extends Element> analysed = task.analyze();
+            failOnErrors(diagnostics);
+            String hubconfName = layout.packageName() + "." + facts.hubconfSimpleName();
+            TypeElement hubconf = task.getElements().getTypeElement(hubconfName);
+            if (hubconf == null) {
+                for (Element e : analysed) {
+                    if (e instanceof TypeElement t && t.getQualifiedName().contentEquals(hubconfName)) {
+                        hubconf = t;
+                    }
+                }
+            }
+            if (hubconf == null) {
+                throw new HubException("The compiler did not produce the hubconf class " + hubconfName + " of "
+                        + displayName + "; check the package declaration of " + layout.hubconfEntry());
+            }
+            List<EntryDoc> entries = entriesOf(hubconf, task.getElements());
+            String binaryName = task.getElements().getBinaryName(hubconf).toString();
+            task.generate();
+            failOnErrors(diagnostics);
+            return new CompiledRepo(binaryName, named, facts.dependencies(), entries, classFiles(classesDir));
+        } catch (IOException e) {
+            throw new HubException("Cannot compile " + displayName + ": " + e.getMessage(), e);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // javac rejects options (e.g. a broken module path) with these
+            throw new HubException("Cannot compile " + displayName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Path> units() {
+        List<Path> units = new ArrayList<>();
+        layout.moduleInfo().ifPresent(units::add);
+        units.add(layout.hubconfFile());
+        return units;
+    }
+
+    /** Parses only (cheap, no class path needed) to learn the hubconf class and the modules it names. */
+    private HubconfFacts parseFacts(JavaCompiler javac) {
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
+            JavacTask task = (JavacTask) javac.getTask(null, fm, diagnostics, List.of("-proc:none"), null,
+                    fm.getJavaFileObjectsFromPaths(units()));
+            CompilationUnitTree hubconf = null;
+            CompilationUnitTree moduleInfo = null;
+            for (CompilationUnitTree unit : task.parse()) {
+                if (Path.of(unit.getSourceFile().toUri()).equals(layout.hubconfFile())) {
+                    hubconf = unit;
+                } else {
+                    moduleInfo = unit;
+                }
+            }
+            failOnErrors(diagnostics);
+            if (hubconf == null) {
+                throw new HubException("Cannot parse " + layout.hubconfFile() + " of " + displayName);
+            }
+            SourcePositions positions = Trees.instance(task).getSourcePositions();
+            CompilationUnitTree unit = hubconf;
+            HubconfFacts facts = HubconfFacts.inspect(hubconf, moduleInfo, positions,
+                    layout.hubconfFile().getFileName().toString(), (Tree t, String msg) -> problem(unit, positions, t, msg));
+            if (!facts.problems().isEmpty()) {
+                throw new HubconfCompileException(displayName, facts.problems());
+            }
+            return facts;
+        } catch (IOException e) {
+            throw new HubException("Cannot parse " + displayName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Problem problem(CompilationUnitTree unit, SourcePositions positions, Tree tree, String message) {
+        long pos = positions.getStartPosition(unit, tree);
+        long line = pos < 0 ? 0 : unit.getLineMap().getLineNumber(pos);
+        long col = pos < 0 ? 0 : unit.getLineMap().getColumnNumber(pos);
+        return new Problem(layout.hubconfEntry(), line, col, message);
+    }
+
+    private void failOnErrors(DiagnosticCollector<JavaFileObject> diagnostics) {
+        List<Problem> problems = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                problems.add(new Problem(relativeName(d.getSource()), Math.max(0, d.getLineNumber()),
+                        Math.max(0, d.getColumnNumber()), d.getMessage(Locale.ENGLISH)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new HubconfCompileException(displayName, problems);
+        }
+    }
+
+    private String relativeName(JavaFileObject source) {
+        if (source == null) {
+            return layout.hubconfEntry();
+        }
+        URI uri = source.toUri();
+        if ("file".equals(uri.getScheme())) {
+            Path p = Path.of(uri).toAbsolutePath().normalize();
+            if (p.startsWith(layout.repoRoot())) {
+                return layout.repoRoot().relativize(p).toString().replace('\\', '/');
+            }
+            return p.toString();
+        }
+        return source.getName();
+    }
+
+    private static List<EntryDoc> entriesOf(TypeElement hubconf, Elements elements) {
+        List<EntryDoc> entries = new ArrayList<>();
+        for (Element e : hubconf.getEnclosedElements()) {
+            if (e.getKind() == ElementKind.METHOD && e.getModifiers().contains(Modifier.PUBLIC)
+                    && e.getModifiers().contains(Modifier.STATIC)) {
+                ExecutableElement m = (ExecutableElement) e;
+                String doc = elements.getDocComment(m);
+                entries.add(new EntryDoc(m.getSimpleName().toString(), signature(m),
+                        doc == null ? "" : doc.stripIndent().strip()));
+            }
+        }
+        return entries;
+    }
+
+    private static String signature(ExecutableElement m) {
+        List<? extends VariableElement> params = m.getParameters();
+        StringBuilder sb = new StringBuilder(TypeNames.simplify(m.getReturnType().toString())).append(' ')
+                .append(m.getSimpleName()).append('(');
+        for (int i = 0; i < params.size(); i++) {
+            String type = TypeNames.simplify(params.get(i).asType().toString());
+            if (m.isVarArgs() && i == params.size() - 1 && type.endsWith("[]")) {
+                type = type.substring(0, type.length() - 2) + "...";
+            }
+            sb.append(i == 0 ? "" : ", ").append(type).append(' ').append(params.get(i).getSimpleName());
+        }
+        return sb.append(')').toString();
+    }
+
+    private static Map<String, String> classFiles(Path classesDir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(classesDir)) {
+            for (Path p : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                files.put(classesDir.relativize(p).toString().replace('\\', '/'), FileHashes.hashOf(p));
+            }
+        }
+        return files;
+    }
+}

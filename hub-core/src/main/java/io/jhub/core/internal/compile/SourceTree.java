@@ -1,0 +1,110 @@
+package io.jhub.core.internal.compile;
+
+import io.jhub.api.HubException;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The files under a source root that go into a hub module: Java sources (compiled when the hubconf reaches them)
+ * and resources (every other file). Hidden files and directories (names starting with {@code .}) and the
+ * repository's {@code lib/} directory are left out.
+ *
+ * @param javaFiles Java sources relative to the source root, {@code /}-separated, sorted
+ * @param resourcePackages packages (dot-separated) of directories that hold resources, sorted
+ */
+public record SourceTree(List<String> javaFiles, Set<String> resourcePackages) {
+
+    /**
+     * Copies the fields.
+     */
+    public SourceTree {
+        javaFiles = List.copyOf(javaFiles);
+        resourcePackages = Set.copyOf(resourcePackages);
+    }
+
+    /**
+     * Walks the source root of a layout. Symbolic links to directories are not followed.
+     *
+     * @param layout the repository layout
+     * @return the tree
+     * @throws HubException if the tree cannot be read
+     */
+    public static SourceTree scan(RepoLayout layout) {
+        Path root = layout.sourceRoot();
+        Path lib = layout.libDir();
+        List<String> java = new ArrayList<>();
+        Set<String> packages = new TreeSet<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(root) && (isHidden(dir) || dir.equals(lib))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (isHidden(file) || !(attrs.isRegularFile() || Files.isRegularFile(file))) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String rel = root.relativize(file).toString().replace('\\', '/');
+                    if (rel.endsWith(".java")) {
+                        java.add(rel);
+                    } else {
+                        int slash = rel.lastIndexOf('/');
+                        if (slash > 0) {
+                            String pkg = rel.substring(0, slash).replace('/', '.');
+                            if (isPackageName(pkg)) {
+                                packages.add(pkg);
+                            }
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new HubException("Cannot read the sources under " + root + ": " + e.getMessage(), e);
+        }
+        java.sort(null);
+        return new SourceTree(java, packages);
+    }
+
+    /**
+     * Tells whether a file name is hidden (starts with a dot).
+     *
+     * @param p a path
+     * @return true for {@code .git}, {@code .DS_Store} and the like
+     */
+    static boolean isHidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    /**
+     * Tells whether {@code name} is a valid package name a module may hold ({@code java.*} is reserved).
+     *
+     * @param name a dot-separated name
+     * @return true if every part is a Java identifier and not a keyword
+     */
+    public static boolean isPackageName(String name) {
+        if (name.isEmpty() || name.equals("java") || name.startsWith("java.")) {
+            return false;
+        }
+        for (String part : name.split("\\.", -1)) {
+            if (!javax.lang.model.SourceVersion.isIdentifier(part) || javax.lang.model.SourceVersion.isKeyword(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

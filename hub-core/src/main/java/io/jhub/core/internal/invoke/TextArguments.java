@@ -1,0 +1,127 @@
+package io.jhub.core.internal.invoke;
+
+import io.jhub.core.internal.compile.TypeNames;
+import java.io.File;
+import java.lang.reflect.Parameter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Converts command-line text to parameter values: primitives and their boxes, {@code String}, {@code Path},
+ * {@code File}, {@code URI}, enum constants by name ignoring case, {@code BigInteger}, {@code BigDecimal}, and
+ * {@code boolean} from {@code true}/{@code false} only.
+ */
+final class TextArguments implements ArgumentAdapter {
+    static final TextArguments INSTANCE = new TextArguments();
+
+    private TextArguments() {
+    }
+
+    @Override
+    public Object adapt(Object raw, Class<?> type, Parameter parameter) throws Mismatch {
+        String text = (String) raw;
+        if (text == null) {
+            if (type.isPrimitive()) {
+                throw new Mismatch("parameter '" + parameter.getName() + "' is " + type + " and cannot be null");
+            }
+            return null;
+        }
+        try {
+            return convert(text, type);
+        } catch (IllegalArgumentException | URISyntaxException e) {
+            throw new Mismatch("parameter '" + parameter.getName() + "' expects "
+                    + TypeNames.simplify(type.getTypeName()) + ", got " + quote(text) + detail(e));
+        } catch (UnsupportedOperationException e) {
+            throw new Mismatch("parameter '" + parameter.getName() + "' has type "
+                    + TypeNames.simplify(type.getTypeName()) + ", which cannot be given as text");
+        }
+    }
+
+    private static Object convert(String text, Class<?> type) throws URISyntaxException {
+        Class<?> t = JavaTypes.boxed(type);
+        String s = text.strip();
+        if (t == String.class || t == Object.class || t == CharSequence.class) {
+            return text;
+        }
+        if (t == Boolean.class) {
+            if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+                return Boolean.valueOf(s);
+            }
+            throw new IllegalArgumentException("use true or false");
+        }
+        if (t == Integer.class) {
+            return Integer.valueOf(s);
+        }
+        if (t == Long.class) {
+            return Long.valueOf(s);
+        }
+        if (t == Double.class) {
+            return Double.valueOf(s);
+        }
+        if (t == Float.class) {
+            return Float.valueOf(s);
+        }
+        if (t == Short.class) {
+            return Short.valueOf(s);
+        }
+        if (t == Byte.class) {
+            return Byte.valueOf(s);
+        }
+        if (t == Character.class) {
+            if (text.length() != 1) {
+                throw new IllegalArgumentException("give exactly one character");
+            }
+            return text.charAt(0);
+        }
+        if (t == BigInteger.class) {
+            return new BigInteger(s);
+        }
+        if (t == BigDecimal.class) {
+            return new BigDecimal(s);
+        }
+        if (t == Path.class) {
+            return Path.of(text);
+        }
+        if (t == File.class) {
+            return new File(text);
+        }
+        if (t == URI.class) {
+            return new URI(s);
+        }
+        if (t.isEnum()) {
+            for (Object c : t.getEnumConstants()) {
+                if (((Enum<?>) c).name().equalsIgnoreCase(s)) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("use one of " + Arrays.stream(t.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        }
+        throw new UnsupportedOperationException(t.getName());
+    }
+
+    private static String detail(Exception e) {
+        if (e instanceof NumberFormatException) {
+            return " (not a number in range)";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "" : " (" + m + ")";
+    }
+
+    /**
+     * Quotes a value for a message, shortened to 60 characters.
+     *
+     * @param value a value
+     * @return {@code "text"}
+     */
+    static String quote(Object value) {
+        String s = String.valueOf(value);
+        return "\"" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "\"";
+    }
+}

@@ -1,0 +1,70 @@
+package io.jhub.core.internal.layer;
+
+import io.jhub.api.MissingDependencyException;
+import io.jhub.core.internal.compile.DependencyGate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks that every module a repository names (in {@code dependencies} or as a {@code requires}) is available:
+ * in the parent layers, on the host's class path (class-path mode) or among its {@code lib/} jars. Reports all
+ * missing names at once; a JDK module that is merely absent from the boot layer gets the {@code --add-modules}
+ * advice.
+ */
+public final class DependencyCheck implements DependencyGate {
+    private final HostPlatform platform;
+    private final Set<String> libModules;
+    private final String displayName;
+
+    /**
+     * Creates the check.
+     *
+     * @param platform the host
+     * @param libModules names of the repository's lib modules
+     * @param displayName the repository, for messages
+     */
+    public DependencyCheck(HostPlatform platform, Set<String> libModules, String displayName) {
+        this.platform = platform;
+        this.libModules = Set.copyOf(libModules);
+        this.displayName = displayName;
+    }
+
+    @Override
+    public void check(List<String> dependencies, List<String> requires) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (List<String> names : List.of(dependencies, requires)) {
+            for (String name : names) {
+                if (!available(name)) {
+                    missing.add(name);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> jdk = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (String name : missing) {
+            (platform.isSystemModule(name) ? jdk : other).add(name);
+        }
+        StringBuilder advice = new StringBuilder();
+        if (!jdk.isEmpty()) {
+            advice.append(String.join(", ", jdk)).append(jdk.size() == 1 ? " is a JDK module" : " are JDK modules")
+                    .append(" not in the boot layer: start the JVM with --add-modules ").append(String.join(",", jdk))
+                    .append(" (or --add-modules ALL-DEFAULT for every standard module).");
+        }
+        if (!other.isEmpty()) {
+            advice.append(advice.length() == 0 ? "" : " ").append("Put ").append(String.join(", ", other))
+                    .append(" on the application's module path (or class path), or its jar into the repository's"
+                            + " lib/ directory.");
+        }
+        throw new MissingDependencyException(displayName, List.copyOf(missing), advice.toString());
+    }
+
+    private boolean available(String name) {
+        return platform.parentModule(name).isPresent() || platform.classPathModules().containsKey(name)
+                || libModules.contains(name);
+    }
+}

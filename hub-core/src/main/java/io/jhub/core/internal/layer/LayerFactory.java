@@ -1,0 +1,71 @@
+package io.jhub.core.internal.layer;
+
+import io.jhub.api.HubException;
+import java.lang.module.Configuration;
+import java.lang.module.FindException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ResolutionException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Defines a new {@link ModuleLayer} for one load of a hub repository: its module (found first) and its lib
+ * modules (found after the parent layers), all in one class loader whose parent is jhub's own loader.
+ */
+public final class LayerFactory {
+    private LayerFactory() {
+    }
+
+    /**
+     * A defined layer and the repository's module in it.
+     *
+     * @param layer the new layer
+     * @param module the repository module
+     */
+    public record Defined(ModuleLayer layer, Module module) {
+    }
+
+    /**
+     * Resolves and defines the layer.
+     *
+     * @param platform the host
+     * @param descriptor the repository module's descriptor (already adjusted for the host)
+     * @param classes the compiled classes
+     * @param sourceRoot the source root, for resources
+     * @param libDir the repository's lib directory (never served as resources)
+     * @param lib the lib modules
+     * @param reflectivePackage a package the core calls into reflectively (the hubconf's)
+     * @param displayName the repository, for messages
+     * @return the layer and module
+     * @throws HubException if resolution or definition fails
+     */
+    public static Defined define(HostPlatform platform, ModuleDescriptor descriptor, Path classes, Path sourceRoot,
+                                 Path libDir, LibModules lib, String reflectivePackage, String displayName) {
+        RepoModuleReference ref = new RepoModuleReference(descriptor, classes, sourceRoot, libDir);
+        ModuleLayer parent = platform.parentLayer();
+        Set<String> roots = new LinkedHashSet<>();
+        roots.add(descriptor.name());
+        roots.addAll(lib.names());
+        try {
+            Configuration cf = Configuration.resolve(ref.asFinder(), List.of(parent.configuration()), lib, roots);
+            ModuleLayer.Controller controller = ModuleLayer.defineModulesWithOneLoader(cf, List.of(parent),
+                    platform.parentLoader());
+            Module module = controller.layer().findModule(descriptor.name()).orElseThrow();
+            Module core = LayerFactory.class.getModule();
+            if (!module.isOpen(reflectivePackage, core)) {
+                controller.addOpens(module, reflectivePackage, core);
+            }
+            if (platform.mode() == HostPlatform.Mode.CLASS_PATH) {
+                controller.addReads(module, platform.parentLoader().getUnnamedModule());
+            }
+            return new Defined(controller.layer(), module);
+        } catch (FindException | ResolutionException | java.lang.LayerInstantiationException e) {
+            throw new HubException("Cannot define the module layer of " + displayName + ": " + e.getMessage()
+                    + ". Check the repository's module-info.java and lib/ jars.", e);
+        } catch (SecurityException | IllegalArgumentException e) {
+            throw new HubException("Cannot define the module layer of " + displayName + ": " + e.getMessage(), e);
+        }
+    }
+}

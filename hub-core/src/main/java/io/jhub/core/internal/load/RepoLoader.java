@@ -1,0 +1,138 @@
+package io.jhub.core.internal.load;
+
+import io.jhub.api.ProgressEvent;
+import io.jhub.api.ProgressListener;
+import io.jhub.core.HubModule;
+import io.jhub.core.internal.compile.CompileEnvironment;
+import io.jhub.core.internal.compile.CompiledCache;
+import io.jhub.core.internal.compile.CompiledRepo;
+import io.jhub.core.internal.compile.ContentKey;
+import io.jhub.core.internal.compile.HubCompiler;
+import io.jhub.core.internal.compile.RepoLayout;
+import io.jhub.core.internal.compile.SourceTree;
+import io.jhub.core.internal.invoke.LoadedHubModule;
+import io.jhub.core.internal.layer.DependencyCheck;
+import io.jhub.core.internal.layer.HostPlatform;
+import io.jhub.core.internal.layer.LayerFactory;
+import io.jhub.core.internal.layer.LibModules;
+import io.jhub.core.internal.layer.RepoDescriptors;
+import java.lang.System.Logger.Level;
+import java.lang.module.ModuleDescriptor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns a hub repository on disk into a {@link HubModule}: finds its parts, compiles it (or reuses the compiled
+ * cache, in any process), checks the modules it names, and defines a new module layer for it. Each call defines
+ * a new layer; memoising is the caller's job. Thread-safe.
+ */
+public final class RepoLoader {
+    private static final System.Logger LOG = System.getLogger("io.jhub.core.load");
+
+    private final CompiledCache cache;
+    private final ProgressListener progress;
+    private final HostPlatform platform;
+
+    /**
+     * Creates a loader.
+     *
+     * @param compiledCacheRoot where compiled repositories are kept (created when first needed)
+     * @param progress receives a {@link ProgressEvent.Phase#COMPILE} event when a repository is compiled, and a
+     *     {@link ProgressEvent.Phase#DONE} event with the number of class files when that compilation ends
+     */
+    public RepoLoader(Path compiledCacheRoot, ProgressListener progress) {
+        this.cache = new CompiledCache(Objects.requireNonNull(compiledCacheRoot, "compiledCacheRoot"));
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.platform = HostPlatform.current();
+    }
+
+    /**
+     * Compiles (or reuses the compiled cache), checks dependencies, defines a new layer.
+     *
+     * @param repoRoot the repository tree
+     * @param hubconfEntry the hubconf file relative to the root, such as {@code hubconf.java}
+     * @param displayName the repository as the user named it, such as {@code owner/repo@1a2b3c4}
+     * @param owner the {@code io.jhub.core.Hub} entry calls run under
+     * @return the loaded module
+     * @throws io.jhub.api.HubconfCompileException if the sources do not compile (every error listed)
+     * @throws io.jhub.api.MissingDependencyException if named modules are missing (every name listed)
+     * @throws io.jhub.api.HubException if the repository is malformed or its layer cannot be defined
+     */
+    public HubModule load(Path repoRoot, String hubconfEntry, String displayName, Object owner) {
+        Objects.requireNonNull(owner, "owner");
+        long start = System.nanoTime();
+        RepoLayout layout = RepoLayout.locate(repoRoot, hubconfEntry, displayName);
+        SourceTree tree = SourceTree.scan(layout);
+        LibModules lib = LibModules.of(layout.libJars(), platform, displayName);
+        DependencyCheck check = new DependencyCheck(platform, lib.names(), displayName);
+        String key = ContentKey.of(layout, tree, platform.modeKey());
+        CompiledCache.Entry entry = cache.obtain(key, classes -> compile(layout, lib, check, displayName, classes));
+        CompiledRepo repo = entry.repo();
+        Set<String> packages = RepoDescriptors.packages(repo, tree.resourcePackages());
+        ModuleDescriptor descriptor;
+        if (repo.moduleInfo()) {
+            descriptor = RepoDescriptors.declared(entry.classes(), packages, displayName);
+            check.check(repo.dependencies(), RepoDescriptors.requiredNames(descriptor));
+            descriptor = RepoDescriptors.withoutRequires(descriptor, classPathOnly());
+        } else {
+            check.check(repo.dependencies(), List.of());
+            Set<String> reads = new LinkedHashSet<>(platform.exportingParentModules());
+            reads.addAll(lib.names());
+            descriptor = RepoDescriptors.synthesized(layout.packageName(), packages, reads);
+        }
+        LayerFactory.Defined defined = LayerFactory.define(platform, descriptor, entry.classes(),
+                layout.sourceRoot(), layout.libDir(), lib, layout.packageName(), displayName);
+        String moduleName = descriptor.name();
+        LOG.log(Level.DEBUG, () -> String.format("Loaded %s as module %s (%s, %.1f ms)", displayName,
+                moduleName, entry.compiledNow() ? "compiled" : "compiled cache " + key,
+                (System.nanoTime() - start) / 1e6));
+        return new LoadedHubModule(displayName, layout.repoRoot(), defined.layer(), defined.module(),
+                repo.hubconfClass(), repo.entries(), owner);
+    }
+
+    private CompiledRepo compile(RepoLayout layout, LibModules lib, DependencyCheck check, String displayName,
+                                 Path classes) {
+        progress.onProgress(new ProgressEvent(ProgressEvent.Phase.COMPILE, displayName, 0, -1));
+        long start = System.nanoTime();
+        CompiledRepo repo = new HubCompiler(layout, environment(layout), displayName).compile(classes, check);
+        long count = repo.classFiles().size();
+        LOG.log(Level.INFO, () -> String.format("Compiled %s: %d class files in %.0f ms", displayName, count,
+                (System.nanoTime() - start) / 1e6));
+        progress.onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, displayName, count, count));
+        return repo;
+    }
+
+    private CompileEnvironment environment(RepoLayout layout) {
+        List<Path> modulePath = new ArrayList<>();
+        List<Path> classPath = new ArrayList<>();
+        boolean named = layout.moduleInfo().isPresent();
+        if (platform.mode() == HostPlatform.Mode.MODULE || named) {
+            modulePath.addAll(platform.compileModulePath());
+            modulePath.addAll(layout.libJars());
+        } else {
+            classPath.addAll(platform.compileClassPath());
+            classPath.addAll(layout.libJars());
+        }
+        Set<String> jdk = new LinkedHashSet<>();
+        for (String name : platform.exportingParentModules()) {
+            if (platform.isSystemModule(name)) {
+                jdk.add(name);
+            }
+        }
+        return new CompileEnvironment(modulePath, classPath, jdk);
+    }
+
+    private Set<String> classPathOnly() {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : platform.classPathModules().keySet()) {
+            if (platform.parentModule(name).isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+}

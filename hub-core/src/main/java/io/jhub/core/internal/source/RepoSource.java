@@ -1,0 +1,112 @@
+package io.jhub.core.internal.source;
+
+import io.jhub.api.DownloadException;
+import io.jhub.api.GitHost;
+import io.jhub.api.OfflineException;
+import io.jhub.api.ProgressEvent;
+import io.jhub.api.RepoInfo;
+import io.jhub.api.spi.FetchContext;
+import io.jhub.api.spi.FetchRequest;
+import io.jhub.api.spi.RepoFetcher;
+import io.jhub.api.spi.Resolution;
+import io.jhub.core.internal.cache.RepoCache;
+import java.io.IOException;
+import io.jhub.api.FetchException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Brings a remote repository's tree into the cache: resolve the ref to a commit (or use the pinned commit, or
+ * the last resolution when offline), reuse the installed tree, otherwise fetch it through the protocol's
+ * fetcher into the cache's atomic install.
+ */
+public final class RepoSource {
+    private static final System.Logger LOG = System.getLogger(RepoSource.class.getName());
+
+    private final RepoCache cache;
+    private final FetchContext context;
+    private final boolean offline;
+
+    /**
+     * Creates the source.
+     *
+     * @param cache the tree cache
+     * @param context what fetchers get
+     * @param offline whether the network is forbidden
+     */
+    public RepoSource(RepoCache cache, FetchContext context, boolean offline) {
+        this.cache = cache;
+        this.context = context;
+        this.offline = offline;
+    }
+
+    /**
+     * Returns the installed tree for a request, fetching it if needed.
+     *
+     * @param host the git host
+     * @param repo the repository with its optional ref
+     * @param pinned a full commit id that wins over the ref
+     * @param useCache false to fetch again even when the commit is installed
+     * @param fetcher supplies the protocol's fetcher (only asked when the network is used)
+     * @return the installed tree
+     */
+    public RepoCache.Installed tree(GitHost host, RepoInfo repo, Optional<String> pinned, boolean useCache,
+            Supplier<RepoFetcher> fetcher) {
+        FetchRequest request = new FetchRequest(host, repo, pinned);
+        String what = repo + " on " + host;
+        Optional<String> commit = pinned;
+        if (commit.isEmpty()) {
+            commit = offline ? Optional.of(cache.lastResolution(host, repo).orElseThrow(() -> new OfflineException(
+                    "Offline: " + what + " has never been resolved, so its commit is unknown. Run the same call"
+                            + " once with network access (without --offline / JHUB_OFFLINE), or pin --commit.")))
+                    : resolve(host, repo, request, fetcher);
+        }
+        if (commit.isPresent()) {
+            Optional<Path> there = cache.installed(host, repo, commit.get());
+            if (there.isPresent() && (useCache || offline)) {
+                return new RepoCache.Installed(there.get(), commit.get(), false);
+            }
+            if (offline) {
+                throw new OfflineException("Offline: commit " + commit.get() + " of " + what + " is not in the"
+                        + " cache at " + cache.repoDir(host, repo) + ". Fetch it once with network access: jhub"
+                        + " fetch " + repo + " --host " + host + ".");
+            }
+        }
+        FetchRequest pinnedRequest = commit.map(request::withCommit).orElse(request);
+        RepoFetcher f = fetcher.get();
+        RepoCache.Installed installed = cache.install(host, repo, commit,
+                staging -> f.fetch(pinnedRequest, staging, context), !useCache);
+        if (pinned.isEmpty()) {
+            cache.recordResolution(host, repo, installed.commit());
+        }
+        return installed;
+    }
+
+    private Optional<String> resolve(GitHost host, RepoInfo repo, FetchRequest request,
+            Supplier<RepoFetcher> fetcher) {
+        context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.RESOLVE, repo.toString(), 0, -1));
+        Resolution r;
+        try {
+            r = fetcher.get().resolve(request, context);
+        } catch (DownloadException e) {
+            Optional<String> last = cache.lastResolution(host, repo)
+                    .filter(c -> cache.installed(host, repo, c).isPresent());
+            if (e.status().isPresent() || last.isEmpty()) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "Cannot reach " + host + " to resolve " + repo + " (" + e.getMessage()
+                    + "); using the cached commit " + last.get() + " from the last resolution.");
+            return last;
+        } catch (IOException e) {
+            throw new FetchException("Resolving " + repo + " on " + host + " failed: " + e.getMessage()
+                    + ". Check the host, the protocol and the network, then try again.", e);
+        }
+        r.commit().ifPresent(c -> {
+            cache.recordResolution(host, repo, c);
+            context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, repo + " -> " + c, 1, 1));
+        });
+        return r.commit();
+    }
+}

@@ -1,0 +1,61 @@
+package io.jhub.core.internal.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import io.jhub.api.ProgressEvent;
+import io.jhub.api.ProgressListener;
+
+/** Writes small hub repositories for tests and records progress events. */
+final class TestRepos {
+    private TestRepos() {
+    }
+
+    /**
+     * Writes files (path, text, path, text, ...) under {@code dir}.
+     */
+    static Path write(Path dir, String... pathsAndTexts) {
+        try {
+            for (int i = 0; i < pathsAndTexts.length; i += 2) {
+                Path file = dir.resolve(pathsAndTexts[i]);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, pathsAndTexts[i + 1], StandardCharsets.UTF_8);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lists the installed compiled-cache entries (directories that are not staging ones). */
+    static List<Path> entries(Path compiledRoot) {
+        try (var s = Files.list(compiledRoot)) {
+            return s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A listener that keeps every event. */
+    static final class Recorder implements ProgressListener {
+        final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onProgress(ProgressEvent event) {
+            events.add(event);
+        }
+
+        long compiles() {
+            return events.stream().filter(e -> e.phase() == ProgressEvent.Phase.COMPILE).count();
+        }
+
+        List<ProgressEvent> snapshot() {
+            return new ArrayList<>(events);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.jhub.fetch.https.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhub.api.ProgressListener;
+import io.jhub.api.UnsafeArchiveException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class HostileArchiveTest {
+    static final ArchiveLimits LIMITS = new ArchiveLimits(100, 1024 * 1024);
+
+    @TempDir
+    Path tmp;
+
+    /** Hostile cases by name; each is refused in both formats where the format can express it. */
+    static Map<String, TestArchives> corpus() {
+        Map<String, TestArchives> m = new TreeMap<>();
+        m.put("dotdot escape", new TestArchives().file("top/ok.txt", "ok").file("top/../../evil.txt", "evil"));
+        m.put("leading dotdot", new TestArchives().file("../evil.txt", "evil"));
+        m.put("absolute path", new TestArchives().file("/tmp/jhub-abs-evil.txt", "evil"));
+        m.put("drive letter", new TestArchives().file("C:/evil.txt", "evil"));
+        m.put("drive letter after top", new TestArchives().file("top/C:/evil.txt", "evil"));
+        m.put("backslash dotdot", new TestArchives().file("top\\..\\..\\evil.txt", "evil"));
+        m.put("symlink escape", new TestArchives().symlink("top/out", "../../outside"));
+        m.put("absolute symlink", new TestArchives().symlink("top/etc", "/etc"));
+        m.put("write through symlink", new TestArchives().symlink("top/link", "../..")
+                .file("top/link/evil.txt", "evil"));
+        m.put("write through inside symlink", new TestArchives().dir("top/sub").symlink("top/link", "sub")
+                .file("top/link/evil.txt", "evil"));
+        m.put("symlink chain escape", new TestArchives().symlink("top/q", ".").symlink("top/p", "q/.."));
+        m.put("symlink loop", new TestArchives().symlink("top/a", "b").symlink("top/b", "a"));
+        m.put("bomb by count", many(150));
+        m.put("bomb by size", new TestArchives().zeros("top/zeros.bin", 5L * 1024 * 1024));
+        m.put("duplicate entry", new TestArchives().file("top/a.txt", "1").file("top/a.txt", "2"));
+        return m;
+    }
+
+    static TestArchives many(int n) {
+        TestArchives a = new TestArchives();
+        for (int i = 0; i < n; i++) {
+            a.file("top/f" + i, "");
+        }
+        return a;
+    }
+
+    static Stream<String> names() {
+        return corpus().keySet().stream();
+    }
+
+    @ParameterizedTest(name = "tar.gz: {0}")
+    @MethodSource("names")
+    void tarGzCorpusIsRefused(String name) throws IOException {
+        assertRefused(corpus().get(name).tarGz());
+    }
+
+    @ParameterizedTest(name = "zip: {0}")
+    @MethodSource("names")
+    void zipCorpusIsRefused(String name) throws IOException {
+        assertRefused(corpus().get(name).zip());
+    }
+
+    @Test
+    void tarOnlyCases() throws IOException {
+        assertRefused(new TestArchives().file("top/a", "x").hardlink("top/h", "../../etc/passwd").tarGz());
+        assertRefused(new TestArchives().hardlink("top/h", "top/missing").tarGz());
+        assertRefused(new TestArchives().symlink("top/l", "a").hardlink("top/h", "top/l").tarGz());
+        assertRefused(new TestArchives().device("top/dev").tarGz());
+    }
+
+    @Test
+    void brokenBytesAreRefused() throws IOException {
+        byte[] good = new TestArchives().file("top/a.txt", "x".repeat(50_000)).file("top/b.txt", "y").tarGz();
+        assertRefused(Arrays.copyOf(good, good.length / 2));
+        byte[] corrupt = good.clone();
+        for (int i = 20; i < 60; i++) {
+            corrupt[i] ^= 0x5a;
+        }
+        assertRefused(corrupt);
+        byte[] zip = new TestArchives().file("top/a.txt", "x".repeat(50_000)).zip();
+        assertRefused(Arrays.copyOf(zip, zip.length - 10));
+        assertRefused("<html>not found</html>".getBytes());
+        assertRefused(new byte[0]);
+    }
+
+    @Test
+    void benignArchivesKeepModesAndInsideLinks() throws IOException {
+        TestArchives a = new TestArchives().dir("top").exec("top/bin/run", "#!/bin/sh\n").file("top/d/x.txt", "x")
+                .symlink("top/d/y.txt", "x.txt").symlink("top/up", "d/../d/x.txt").hardlink("top/copy", "top/d/x.txt");
+        for (byte[] bytes : new byte[][] {a.tarGz(), new TestArchives().dir("top").exec("top/bin/run", "#!/bin/sh\n")
+                .file("top/d/x.txt", "x").symlink("top/d/y.txt", "x.txt").zip("0123456789012345678901234567890123456789")}) {
+            Path target = Files.createDirectories(tmp.resolve("t" + System.nanoTime()));
+            ExtractResult r = ArchiveExtractor.extract(new ByteArrayInputStream(bytes), target, LIMITS,
+                    ProgressListener.NONE, "test");
+            assertTrue(Files.isExecutable(target.resolve("bin/run")));
+            assertFalse(Files.isExecutable(target.resolve("d/x.txt")));
+            assertEquals("x", Files.readString(target.resolve("d/y.txt")));
+            assertTrue(Files.isSymbolicLink(target.resolve("d/y.txt")));
+            assertTrue(r.entries() >= 4);
+            if (bytes[0] == 'P') {
+                assertEquals(Optional.of("0123456789012345678901234567890123456789"), r.commit());
+            } else {
+                assertEquals("x", Files.readString(target.resolve("copy")));
+                assertEquals("x", Files.readString(target.resolve("up")));
+            }
+        }
+    }
+
+    void assertRefused(byte[] archive) throws IOException {
+        Path box = Files.createDirectories(tmp.resolve("box" + System.nanoTime()));
+        Path target = Files.createDirectories(box.resolve("a/b/target"));
+        Files.writeString(box.resolve("a/b/sibling.txt"), "keep");
+        Set<String> before = listing(box, target);
+        assertThrows(UnsafeArchiveException.class, () -> ArchiveExtractor.extract(new ByteArrayInputStream(archive),
+                target, LIMITS, ProgressListener.NONE, "test"));
+        assertEquals(before, listing(box, target));
+        assertEquals("keep", Files.readString(box.resolve("a/b/sibling.txt")));
+        assertFalse(Files.exists(Path.of("/tmp/jhub-abs-evil.txt")));
+        assertNoLinkLeadsOut(target);
+    }
+
+    /** Every path of the box outside the target, without following links. */
+    static Set<String> listing(Path box, Path target) throws IOException {
+        Set<String> out = new java.util.TreeSet<>();
+        try (Stream<Path> s = Files.walk(box)) {
+            s.filter(p -> !p.startsWith(target)).forEach(p -> out.add(box.relativize(p).toString()));
+        }
+        return out;
+    }
+
+    static void assertNoLinkLeadsOut(Path target) throws IOException {
+        Path real = target.toRealPath();
+        try (Stream<Path> s = Files.walk(target)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (Files.isSymbolicLink(p) && Files.exists(p)) {
+                    assertTrue(p.toRealPath().startsWith(real), p + " leads out");
+                }
+            }
+        }
+    }
+}
