@@ -53,6 +53,23 @@ public final class DownloadOptions {
     }
 
     /**
+     * Returns a builder that starts from these options.
+     *
+     * @return a new builder holding these values
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.sha256 = sha256.orElse(null);
+        b.hashPrefixFromName = hashPrefixFromName;
+        b.fileName = fileName.orElse(null);
+        b.progress = progress.orElse(null);
+        b.offline = offline.orElse(null);
+        b.connections = connections.orElse(0);
+        b.allowPlainHttp = allowPlainHttp;
+        return b;
+    }
+
+    /**
      * Returns the expected SHA-256 of the whole file, in lower-case hex.
      *
      * @return the hash, if one was given
