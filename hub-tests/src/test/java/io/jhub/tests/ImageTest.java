@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jhub.testkit.GitHttpsServer;
 import io.jhub.testkit.GitRepo;
+import io.jhub.testkit.GitSshServer;
 import io.jhub.testkit.Processes;
 import io.jhub.testkit.TestCertificates;
 import io.jhub.tests.support.Artifacts;
 import io.jhub.tests.support.Child;
 import io.jhub.tests.support.JlinkJdk;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Builds the jlink image with {@code packaging/link.sh} (the same script the documented command
  * {@code packaging/jlink-image.sh} runs) from the artifacts of this build, and runs its {@code bin/jhub}: it lists
- * and loads {@code examples/classifier}, and fetches over HTTPS from a loopback server.
+ * and loads {@code examples/classifier}, and fetches over HTTPS and over SSH (ed25519 key, known_hosts checked)
+ * from loopback servers.
  */
 class ImageTest {
     @TempDir
@@ -89,6 +92,31 @@ class ImageTest {
             assertEquals(0, load.exitCode(), Child.describe(load));
             assertEquals("setosa", lastLine(load), Child.describe(load));
             assertTrue(server.requests().size() > 0, "the image did not reach the loopback server");
+        }
+    }
+
+    @Test
+    void imageFetchesOverSshFromALoopbackServer() throws IOException {
+        Path ssh = Files.createDirectories(work.resolve("ssh"));
+        Path key = ssh.resolve("client_ed25519");
+        Processes.run(ssh, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "image-test", "-f", key.toString());
+        GitRepo repo = GitRepo.init(AppsTest.copyTree(classifier, ssh.resolve("work")));
+        repo.commit("classifier");
+        repo.bareClone(Files.createDirectories(ssh.resolve("repos/acme")).resolve("classifier.git"));
+        Path knownHosts = ssh.resolve("known_hosts");
+        try (GitSshServer server = GitSshServer.builder(ssh.resolve("repos"))
+                .authorizedKeys(Path.of(key + ".pub")).start()) {
+            Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+            Map<String, String> env = new HashMap<>();
+            env.put("HOME", Files.createDirectories(ssh.resolve("home")).toString());
+            env.put("JDK_JAVA_OPTIONS", String.join(" ", "-Djhub.ssh.identity=" + key,
+                    "-Djhub.ssh.knownHosts=" + knownHosts, "-Djhub.ssh.config=none", "-Djhub.ssh.agent=false"));
+            Processes.Result load = jhub(env, "load", "acme/classifier", "classify", "6.7", "3.0", "5.2", "2.3",
+                    "--host", "127.0.0.1:" + server.port(), "--protocol", "SSH", "--trust");
+            assertEquals(0, load.exitCode(), Child.describe(load));
+            assertEquals("virginica", lastLine(load), Child.describe(load));
+            assertTrue(server.commands().stream().anyMatch(c -> c.contains("git-upload-pack")),
+                    "the image did not run git-upload-pack on the server: " + server.commands());
         }
     }
 
