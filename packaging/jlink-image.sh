@@ -10,7 +10,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/target/jhub-image}"
-(cd "$root" && mvn -B -q -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -pl hub-cli -am \
+(cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -pl hub-cli -am \
   package dependency:copy-dependencies -DincludeScope=runtime >&2)
 cli_jar="$(ls "$root"/hub-cli/target/hub-cli-*.jar | grep -v -e '-sources' -e '-javadoc' | head -n1)"
 module_path="$cli_jar"

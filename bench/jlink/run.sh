@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 command -v git >/dev/null || { apt-get update -qq && apt-get install -y -qq git >/dev/null; }
 
 image="$work/jhub-image"
-"$root/packaging/jlink-image.sh" "$image" >/dev/null
+"$root/packaging/jlink-image.sh" "$image" >/dev/null 2>"$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
 echo "image: $(du -sb "$image" | cut -f1) bytes ($(du -sh "$image" | cut -f1)), lib/modules $(du -sh "$image/lib/modules" | cut -f1)"
 echo "jlink JDK: $("$jdk/bin/java" -version 2>&1 | head -n1)"
 echo "modules: $("$image/bin/java" --list-modules | cut -d@ -f1 | paste -sd' ' -)"
@@ -32,4 +32,12 @@ for run in 1 2 3 4 5; do
   out="$("$image/bin/jhub" load "$work/classifier" classify 5.1 3.5 1.4 0.2)"
   end=$(date +%s%N)
   echo "warm load in the image, run $run: $(( (end - start) / 1000000 )) ms -> $out"
+done
+# the same warm load through ./jhub (the JDK on PATH, module path from hub-cli/target/lib), for comparison
+"$root/jhub" load "$work/classifier" classify 5.1 3.5 1.4 0.2 >/dev/null 2>&1
+for run in 1 2 3; do
+  start=$(date +%s%N)
+  out="$("$root/jhub" load "$work/classifier" classify 5.1 3.5 1.4 0.2 2>/dev/null)"
+  end=$(date +%s%N)
+  echo "warm load with ./jhub ($(java -version 2>&1 | head -n1)), run $run: $(( (end - start) / 1000000 )) ms -> $out"
 done
