@@ -3,6 +3,7 @@
 #   packaging/link.sh <module-path> <output-dir>
 # <module-path>: the jhub jars and their runtime dependencies (jars or exploded module directories), joined
 # with ':'. Uses the jlink of $JLINK_JDK (default: /usr/lib/jvm/temurin-25-jdk-amd64); see jlink-image.sh for why.
+# A JDK 17 jlink works too if jsch is 2.28.3 or older (build with -Djsch.version=2.28.3).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 if [ $# -ne 2 ]; then
@@ -16,13 +17,16 @@ if [ ! -x "$jdk/bin/jlink" ]; then
   echo "link.sh: no jlink at $jdk/bin/jlink; set JLINK_JDK to a JDK 24 or later (jsch 2.28.8 does not link with JDK 17's jlink)" >&2
   exit 2
 fi
+# --compress=zip-N exists since JDK 21; older jlinks take the equivalent level 2
+feature="$("$jdk/bin/jlink" --version | cut -d. -f1)"
+if [ "$feature" -ge 21 ]; then compress=zip-6; else compress=2; fi
 modules="$(grep -v -e '^#' -e '^[[:space:]]*$' "$here/image-modules.txt" | paste -sd, -)"
 rm -rf "$out"
 "$jdk/bin/jlink" \
   --module-path "$module_path" \
   --add-modules "$modules" \
   --launcher jhub=io.jhub.cli/io.jhub.cli.Main \
-  --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
+  --strip-debug --no-header-files --no-man-pages --compress="$compress" \
   --output "$out"
 # Like ./jhub: resolve every module of the image at start, so a hub repo's "dependencies" on JDK modules
 # (which a child layer cannot add) find them in the boot layer.
