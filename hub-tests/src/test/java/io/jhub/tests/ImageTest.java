@@ -41,8 +41,11 @@ class ImageTest {
     @BeforeAll
     static void linkImage() throws IOException {
         Optional<Path> jdk = JlinkJdk.find();
-        Assumptions.assumeTrue(jdk.isPresent(), "no JDK 24+ with jlink found (set -Djhub.jlink.jdk=DIR or "
-                + "JLINK_JDK): the image test is skipped");
+        String missing = "no JDK 24+ with jlink found (set -Djhub.jlink.jdk=DIR or JLINK_JDK)";
+        if (Boolean.getBoolean("jhub.image.required")) {
+            assertTrue(jdk.isPresent(), missing + " and -Djhub.image.required=true");
+        }
+        Assumptions.assumeTrue(jdk.isPresent(), missing + ": the image test is skipped");
         Path root = Artifacts.projectRoot();
         image = work.resolve("image");
         Processes.Result r = Processes.exec(work, Map.of("JLINK_JDK", jdk.get().toString()),
