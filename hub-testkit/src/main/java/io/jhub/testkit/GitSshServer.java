@@ -64,6 +64,7 @@ public final class GitSshServer implements AutoCloseable {
         private Path hostKeyFile;
         private boolean acceptProtocolEnv = true;
         private long killAfterBytes = -1;
+        private long stallAfterBytes = -1;
         private int port;
 
         private Builder(Path reposDir) {
@@ -117,6 +118,18 @@ public final class GitSshServer implements AutoCloseable {
         }
 
         /**
+         * Makes the server stop sending (but keep the connection open) after this many bytes of upload-pack
+         * output, to test read timeouts.
+         *
+         * @param bytes the byte count, or -1 for never (the default)
+         * @return this builder
+         */
+        public Builder stallAfterBytes(long bytes) {
+            this.stallAfterBytes = bytes;
+            return this;
+        }
+
+        /**
          * Sets the port; default 0 (any free port).
          *
          * @param port the port
@@ -153,7 +166,7 @@ public final class GitSshServer implements AutoCloseable {
             sshd.setKeyboardInteractiveAuthenticator(null);
             GitSshServer server = new GitSshServer(sshd, pairs.get(0).getPublic());
             sshd.setCommandFactory((channel, command) -> server.new UploadPackCommand(command, reposDir,
-                    acceptProtocolEnv, killAfterBytes));
+                    acceptProtocolEnv, killAfterBytes, stallAfterBytes));
             sshd.start();
             return server;
         }
@@ -202,19 +215,49 @@ public final class GitSshServer implements AutoCloseable {
         sshd.stop(true);
     }
 
+    /**
+     * Runs a server from the command line until its standard input closes, for CLI tests and benchmarks.
+     * Arguments: {@code reposDir authorizedKeys hostKeyFile [port] [v0]}. Prints {@code port=<n>} and the
+     * known_hosts line on standard output.
+     *
+     * @param args the arguments
+     * @throws IOException if the server cannot start
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            System.err.println("usage: GitSshServer reposDir authorizedKeys hostKeyFile [port] [v0]");
+            System.exit(2);
+        }
+        Builder b = builder(Path.of(args[0])).authorizedKeys(Path.of(args[1])).hostKeyFile(Path.of(args[2]));
+        if (args.length > 3) {
+            b.port(Integer.parseInt(args[3]));
+        }
+        if (args.length > 4 && args[4].equals("v0")) {
+            b.acceptProtocolEnv(false);
+        }
+        try (GitSshServer server = b.start()) {
+            System.out.println("port=" + server.port());
+            System.out.println(server.knownHostsLine());
+            System.out.flush();
+            System.in.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
     /** Runs git upload-pack for one exec request and pumps its streams. */
     private final class UploadPackCommand implements Command {
         private final String command;
         private final Path reposDir;
         private final boolean acceptEnv;
         private final long killAfter;
+        private final long stallAfter;
         private InputStream in;
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
         private volatile Process process;
 
-        UploadPackCommand(String command, Path reposDir, boolean acceptEnv, long killAfter) {
+        UploadPackCommand(String command, Path reposDir, boolean acceptEnv, long killAfter, long stallAfter) {
+            this.stallAfter = stallAfter;
             this.command = command;
             this.reposDir = reposDir;
             this.acceptEnv = acceptEnv;
@@ -291,6 +334,12 @@ public final class GitSshServer implements AutoCloseable {
                         p.destroyForcibly();
                         channel.getSession().close(true);
                         return;
+                    }
+                    if (stallAfter >= 0 && sent + n > stallAfter) {
+                        out.write(buf, 0, (int) (stallAfter - sent));
+                        out.flush();
+                        from.transferTo(OutputStream.nullOutputStream());
+                        return; // keep the channel open and silent
                     }
                     out.write(buf, 0, n);
                     out.flush();

@@ -295,6 +295,23 @@ class DownloadsTest {
     }
 
     @Test
+    void aCompletePartialLeftByAKilledProcessIsInstalledWithoutNetwork() throws Exception {
+        byte[] data = bytes(70_000, 13);
+        server.serve("/complete.bin", data);
+        URI uri = server.uri("/complete.bin");
+        Path target = Downloads.cachePath(hub(), uri, DownloadOptions.defaults());
+        Path meta = target.resolveSibling(".jhub");
+        Files.createDirectories(meta);
+        Files.write(meta.resolve(target.getFileName() + ".partial"), data);
+        new io.jhub.core.internal.download.PartialMeta(uri.toString(), java.util.Optional.of("\"v1\""),
+                data.length, 0, new java.util.BitSet()).write(meta.resolve(target.getFileName() + ".partial.meta"));
+        Path p = Downloads.download(hub(), uri, DownloadOptions.builder().sha256(sha256(data)).build());
+        assertEquals(target, p);
+        assertArrayEquals(data, Files.readAllBytes(p));
+        assertEquals(0, server.requests("/complete.bin").size());
+    }
+
+    @Test
     void notFoundSaysSo() {
         DownloadException e = assertThrows(DownloadException.class,
                 () -> Downloads.download(hub(), server.uri("/nothing-here.bin"), DownloadOptions.defaults()));

@@ -117,6 +117,40 @@ class SshFetcherTest {
 
     @ParameterizedTest(name = "v2={0}")
     @ValueSource(booleans = {true, false})
+    void fetchesAnAnnotatedTagByNameAndByPeeledCommit(boolean useV2) throws IOException {
+        Path byName = Files.createDirectories(tmp.resolve("t-tag-" + useV2).resolve("tree"));
+        var res = FETCHER.fetch(SshFixture.request(server(useV2), "owner/proj:v1.0"), byName, fx.context());
+        assertEquals(Optional.of(mainCommit), res.commit());
+        Path byId = Files.createDirectories(tmp.resolve("t-tagid-" + useV2).resolve("tree"));
+        FETCHER.fetch(SshFixture.request(server(useV2), "owner/proj").withCommit(mainCommit), byId, fx.context());
+        TreeCompare.assertSameTree(byName, byId);
+        assertTrue(Files.isExecutable(byId.resolve("run.sh")));
+        assertEquals(Path.of("src/big.txt"), Files.readSymbolicLink(byId.resolve("link-to-src")));
+    }
+
+    @ParameterizedTest(name = "v2={0}")
+    @ValueSource(booleans = {true, false})
+    void serverKilledMidPackLeavesTargetUntouched(boolean useV2) throws IOException {
+        GitRepo big = GitRepo.init(tmp.resolve("big-" + useV2));
+        byte[] data = new byte[3 << 20];
+        new Random(1).nextBytes(data);
+        big.write("random.bin", data);
+        big.commit("big");
+        big.bareClone(fx.repos.resolve("owner/big" + useV2 + ".git"));
+        try (GitSshServer cut = fx.trustedServer(fx.server().acceptProtocolEnv(useV2).killAfterBytes(200_000))) {
+            Path parent = Files.createDirectories(tmp.resolve("t-kill-" + useV2));
+            Path target = Files.createDirectories(parent.resolve("tree"));
+            var e = assertThrows(io.jhub.api.FetchException.class,
+                    () -> FETCHER.fetch(SshFixture.request(cut, "owner/big" + useV2), target, fx.context()));
+            assertTrue(e instanceof GitProtocolException, e.toString());
+            assertTrue(e.getMessage().contains("early") || e.getMessage().contains("closed"), e.getMessage());
+            assertEquals(0, Files.list(target).count(), "target untouched");
+            assertEquals(1, Files.list(parent).count(), "temporary pack removed");
+        }
+    }
+
+    @ParameterizedTest(name = "v2={0}")
+    @ValueSource(booleans = {true, false})
     void unknownCommitGivesTheServersError(boolean useV2) throws IOException {
         Path target = Files.createDirectories(tmp.resolve("t-err-" + useV2).resolve("tree"));
         FetchRequest r = SshFixture.request(server(useV2), "owner/proj").withCommit("1234567890".repeat(4));

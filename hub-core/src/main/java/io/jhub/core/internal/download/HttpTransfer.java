@@ -113,6 +113,12 @@ final class HttpTransfer {
                 throw cacheError("read", partial, e);
             }
         }
+        if (offset > 0 && offset == meta.get().length()) {
+            // a previous process finished the transfer but died before installing it
+            meter.reset(offset, offset);
+            hash = Hashing.hex(digest.digest());
+            return Step.DONE;
+        }
         HttpCall call = HttpCall.get(uri);
         if (sendRange) {
             call = call.header("Range", "bytes=" + offset + "-");

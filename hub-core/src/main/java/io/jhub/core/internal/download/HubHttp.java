@@ -20,6 +20,8 @@ public final class HubHttp {
     public static final int DEFAULT_CONNECTIONS = 4;
 
     private static final Map<Hub, HttpEngine[]> ENGINES = new WeakHashMap<>();
+    private static final java.util.List<String> PROXY_VARIABLES = java.util.List.of("https_proxy", "HTTPS_PROXY",
+            "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY");
 
     private HubHttp() {
     }
@@ -36,8 +38,14 @@ public final class HubHttp {
             HttpEngine[] pair = ENGINES.computeIfAbsent(hub, h -> new HttpEngine[2]);
             int i = allowPlainHttp ? 1 : 0;
             if (pair[i] == null) {
+                // a snapshot of the proxy variables, so the cached engine does not keep the hub reachable
+                Map<String, String> proxyEnv = new java.util.HashMap<>();
+                for (String n : PROXY_VARIABLES) {
+                    hub.env(n).ifPresent(v -> proxyEnv.put(n, v));
+                }
                 HttpEngine.Builder b = HttpEngine.builder().connectTimeout(hub.connectTimeout())
-                        .readTimeout(hub.readTimeout()).environment(hub::env).allowPlainHttp(allowPlainHttp)
+                        .readTimeout(hub.readTimeout()).allowPlainHttp(allowPlainHttp)
+                        .environment(n -> java.util.Optional.ofNullable(proxyEnv.get(n)))
                         .retries(intSetting(hub, "http.retries", HubDefaults.HTTP_RETRIES, 0, 100))
                         .backoff(Duration.ofMillis(intSetting(hub, "http.backoffBaseMillis", 500, 1, 600_000)),
                                 Duration.ofMillis(intSetting(hub, "http.backoffMaxMillis", 30_000, 1, 3_600_000)));

@@ -16,7 +16,12 @@ import java.util.stream.Collectors;
  * expansion; among the fitting ones the most specific wins, and no single winner is an error.
  */
 final class OverloadResolver {
-    /** The chosen method with the values to pass. */
+    /**
+     * The chosen method with the values to pass.
+     *
+     * @param method the overload
+     * @param args the values, in parameter order (a varargs tail already packed into its array)
+     */
     record Bound(Method method, Object[] args) {
     }
 

@@ -71,21 +71,30 @@ class CompiledCacheTest {
     }
 
     @Test
-    void aSecondProcessCompilesNothing() {
+    void aSecondProcessCompilesNothingAndHashesNothing() throws IOException {
         Path compiled = tmp.resolve("compiled");
         Path repo = repo("shared");
-        assertEquals(1, runChild(compiled, repo).get("compiles"));
-        Map<String, Object> again = runChild(compiled, repo);
+        TestRepos.age(repo);
+        assertEquals(1, runChild(compiled, repo, tmp.resolve("first.log")).get("compiles"));
+        Path classLog = tmp.resolve("second.log");
+        Map<String, Object> again = runChild(compiled, repo, classLog);
         assertEquals(0, again.get("compiles"));
         assertEquals("shared", again.get("result"));
+        String loaded = Files.readString(classLog);
+        for (String never : List.of("io.jhub.core.internal.compile.HubCompiler ", "javax.tools.ToolProvider ",
+                "com.sun.tools.javac.api.JavacTool ", "java.security.MessageDigest ")) {
+            assertFalse(loaded.contains(never), never + "was loaded on the warm path");
+        }
+        assertTrue(loaded.contains("io.jhub.core.internal.load.RepoLoader "), "the class-load log works");
         TestRepos.Recorder here = new TestRepos.Recorder();
         assertEquals("shared", load(compiled, repo, here).invoke("value"));
         assertEquals(0, here.compiles());
     }
 
-    private static Map<String, Object> runChild(Path compiled, Path repo) {
+    private static Map<String, Object> runChild(Path compiled, Path repo, Path classLog) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Processes.Result r = Processes.exec(repo, Map.of(), List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-Xlog:class+load=info:file=" + classLog,
                 "-cp", System.getProperty("java.class.path"), CompiledCacheChild.class.getName(),
                 compiled.toString(), repo.toString(), "value"));
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
@@ -99,6 +108,32 @@ class CompiledCacheTest {
             }
         }
         return Map.of("compiles", compiles, "result", String.valueOf(result));
+    }
+
+    @Test
+    void stampsSkipHashingOnlyWhileTheTreeIsUnchanged() throws IOException {
+        Path compiled = tmp.resolve("compiled");
+        Path repo = repo("old");
+        TestRepos.age(repo);
+        assertEquals("old", load(compiled, repo, new TestRepos.Recorder()).invoke("value"));
+        Path stamps = compiled.resolve("stamps");
+        try (Stream<Path> s = Files.list(stamps)) {
+            assertEquals(1, s.count());
+        }
+        Path impl = repo.resolve("hub/cache/impl/Impl.java");
+        Files.writeString(impl, Files.readString(impl).replace("\"old\"", "\"new\""));
+        TestRepos.Recorder changed = new TestRepos.Recorder();
+        assertEquals("new", load(compiled, repo, changed).invoke("value"));
+        assertEquals(1, changed.compiles());
+
+        try (Stream<Path> s = Files.list(stamps)) {
+            for (Path stamp : s.toList()) {
+                Files.writeString(stamp, "garbage\n");
+            }
+        }
+        TestRepos.Recorder garbage = new TestRepos.Recorder();
+        assertEquals("new", load(compiled, repo, garbage).invoke("value"));
+        assertEquals(0, garbage.compiles());
     }
 
     @Test
@@ -122,7 +157,7 @@ class CompiledCacheTest {
         assertEquals(1, afterPartial.compiles());
 
         // garbage metadata
-        Files.writeString(entry.resolve("hub.properties"), "format=jhub-compiled-1\nkey=wrong\n");
+        Files.writeString(entry.resolve("hub.properties"), "format=jhub-compiled-2\nkey=wrong\n");
         TestRepos.Recorder afterGarbage = new TestRepos.Recorder();
         assertEquals("fine", load(compiled, repo, afterGarbage).invoke("value"));
         assertEquals(1, afterGarbage.compiles());

@@ -37,6 +37,7 @@ final class TarGzExtractor {
             progress.entry();
             Optional<String> rel = EntryNames.strip(e.getName());
             if (rel.isEmpty()) {
+                writer.discard(data); // beside the top-level folder: not part of the tree
                 continue;
             }
             if (e.isDirectory()) {

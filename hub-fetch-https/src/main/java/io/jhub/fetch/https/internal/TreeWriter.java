@@ -111,6 +111,20 @@ public final class TreeWriter {
     }
 
     /**
+     * Reads and drops the data of an entry that is not written (a file beside the top-level folder), still
+     * counting its bytes against the limit.
+     *
+     * @param content the entry's bytes; read to its end
+     * @throws IOException on a read failure
+     */
+    public void discard(InputStream content) throws IOException {
+        int n;
+        while ((n = content.read(buffer)) >= 0) {
+            countBytes(n);
+        }
+    }
+
+    /**
      * Registers a symbolic link, created in {@link #finish()}.
      *
      * @param rel a path from {@link EntryNames#strip}

@@ -47,6 +47,7 @@ class HostileArchiveTest {
         m.put("symlink loop", new TestArchives().symlink("top/a", "b").symlink("top/b", "a"));
         m.put("bomb by count", many(150));
         m.put("bomb by size", new TestArchives().zeros("top/zeros.bin", 5L * 1024 * 1024));
+        m.put("bomb beside the top folder", new TestArchives().zeros("zeros.bin", 5L * 1024 * 1024));
         m.put("duplicate entry", new TestArchives().file("top/a.txt", "1").file("top/a.txt", "2"));
         return m;
     }

@@ -83,7 +83,19 @@ public final class UploadPack {
      * @throws IOException if the exchange fails
      */
     public InputStream fetch(String commit, java.util.function.Consumer<String> progress) throws IOException {
-        return server.version() == 2 ? fetchV2(commit, progress) : fetchV0(commit, progress);
+        return server.version() == 2 ? fetchV2(commit, progress) : fetchV0(v0Want(commit), progress);
+    }
+
+    /**
+     * A v0 server only hands out advertised objects: for a commit that is the peeled target of an annotated
+     * tag, ask for the tag object (the pack then holds the commit too).
+     */
+    private String v0Want(String commit) {
+        if (server.refs().stream().anyMatch(r -> r.objectId().equals(commit))) {
+            return commit;
+        }
+        return server.refs().stream().filter(r -> r.peeled().filter(commit::equals).isPresent())
+                .map(io.jhub.core.git.AdvertisedRef::objectId).findFirst().orElse(commit);
     }
 
     /**

@@ -1,0 +1,47 @@
+import io.jhub.api.GitHost;
+import io.jhub.api.ProgressListener;
+import io.jhub.api.RepoInfo;
+import io.jhub.api.spi.FetchContext;
+import io.jhub.api.spi.FetchRequest;
+import io.jhub.fetch.https.HttpsFetcher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Fetches a pinned commit with the HTTPS fetcher (download + streaming extraction) several times in one JVM and
+ * prints one line per round: "round <n> <ms>". Args: host owner/name commit trustStore outDir rounds.
+ */
+public class BenchFetch {
+    public static void main(String[] args) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(Path.of(args[3]))) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        FetchContext ctx = new FetchContext() {
+            public Duration connectTimeout() { return Duration.ofSeconds(5); }
+            public Duration readTimeout() { return Duration.ofSeconds(60); }
+            public ProgressListener progress() { return ProgressListener.NONE; }
+            public Optional<String> setting(String key) { return Optional.empty(); }
+            public Optional<String> env(String name) { return Optional.empty(); }
+            public Optional<SSLContext> sslContext() { return Optional.of(ssl); }
+        };
+        FetchRequest req = new FetchRequest(GitHost.parse(args[0]), RepoInfo.parse(args[1]), Optional.of(args[2]));
+        HttpsFetcher fetcher = new HttpsFetcher();
+        int rounds = Integer.parseInt(args[5]);
+        for (int i = 1; i <= rounds; i++) {
+            Path target = Files.createDirectories(Path.of(args[4], "jhub-" + i));
+            long t0 = System.nanoTime();
+            fetcher.fetch(req, target, ctx);
+            System.out.println("round " + i + " " + (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+}
