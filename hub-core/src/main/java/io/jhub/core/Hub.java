@@ -265,6 +265,10 @@ public final class Hub {
         String name = r.localDir().map(Path::toString).orElseGet(() -> r.remoteRepo().orElseThrow().path() + "@"
                 + t.commit().substring(0, Math.min(12, t.commit().length())));
         r.remoteRepo().ifPresent(repo -> checkTrust(r, repo));
+        if (r.localDir().isPresent()) {
+            // a local directory may change between calls: load it again (the compiled cache makes that cheap)
+            return loader.load(t.tree(), r.hubconf(), name, this);
+        }
         String key = t.tree() + "\n" + r.hubconf();
         return modules.computeIfAbsent(key, k -> loader.load(t.tree(), r.hubconf(), name, this));
     }

@@ -197,4 +197,18 @@ class HubFacadeTest {
         assertEquals("hello l", hub.repo(origin.dir()).load("hello", "l"));
         assertTrue(hub.repo(origin.dir()).help("hello").contains("Greets someone"));
     }
+
+    @Test
+    void remoteModulesAreMemoisedAndLocalDirectoriesReloadEdits() throws Exception {
+        Hub hub = hub(false);
+        hub.trust("alice/demo", java.util.Optional.empty());
+        assertTrue(hub.repo("alice/demo").importModule() == hub.repo("alice/demo").importModule(),
+                "one layer per repo and commit in a hub");
+        Path local = tmp.resolve("local");
+        Files.createDirectories(local);
+        Files.writeString(local.resolve("hubconf.java"), hubconf("hello"));
+        assertEquals("hello z", hub.repo(local).load("hello", "z"));
+        Files.writeString(local.resolve("hubconf.java"), hubconf("howdy") + "\n// edited\n");
+        assertEquals("howdy z", hub.repo(local).load("hello", "z"));
+    }
 }
