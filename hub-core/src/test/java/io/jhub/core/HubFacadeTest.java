@@ -211,4 +211,19 @@ class HubFacadeTest {
         Files.writeString(local.resolve("hubconf.java"), hubconf("howdy") + "\n// edited\n");
         assertEquals("howdy z", hub.repo(local).load("hello", "z"));
     }
+
+    @Test
+    void scratchLeftByAKilledProcessIsRemovedByTheNextInstall() throws Exception {
+        Hub hub = hub(false);
+        hub.repo("alice/demo").fetch();
+        Path repoDir = cache.resolve("repos/git.example.org/alice/demo");
+        Files.createDirectories(repoDir.resolve(".staging-0123-dead/hub"));
+        Files.createDirectories(repoDir.resolve(".jhub-ssh-42"));
+        origin.write("hubconf.java", hubconf("hi")).commit("v2");
+        hub.repo("alice/demo").fetch();
+        try (Stream<Path> s = Files.list(repoDir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".s")
+                    || p.getFileName().toString().startsWith(".jhub")), "orphans must be gone");
+        }
+    }
 }

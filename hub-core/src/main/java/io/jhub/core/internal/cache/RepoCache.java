@@ -239,10 +239,13 @@ public final class RepoCache {
         }
     }
 
-    /** Removes staging entries; only lock holders create them, so any present now is orphaned. */
+    /**
+     * Removes hidden scratch entries (our staging directories, a fetcher's temp files beside its target); only
+     * lock holders create them, so any present now was left by a killed process.
+     */
     private static void removeOrphans(Path dir) throws UncheckedIOException {
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().startsWith(CacheFiles.STAGING_PREFIX))
+            s.filter(p -> p.getFileName().toString().startsWith(".") && !p.getFileName().toString().equals(LOCK))
                     .forEach(CacheFiles::deleteQuietly);
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "Cannot list " + dir + " for clean-up: " + e.getMessage());

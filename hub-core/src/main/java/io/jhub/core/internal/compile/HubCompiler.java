@@ -33,7 +33,7 @@ import javax.tools.ToolProvider;
 /**
  * Compiles a hub repository in-process with {@code javax.tools}: first a parse of the hubconf (and
  * {@code module-info.java}) to read the hubconf class, its {@code dependencies} and the {@code requires} and to
- * check them, then the full compilation with {@code -parameters} and {@code --release} = the running feature
+ * check them, then the full compilation with {@code -parameters} for the running feature
  * version, reaching other sources through the source path. Captures each entry's Javadoc.
  */
 public final class HubCompiler {
@@ -79,9 +79,6 @@ public final class HubCompiler {
             fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classesDir));
             List<String> options = new ArrayList<>(List.of("-parameters", "-implicit:class", "-proc:none", "-g",
                     "-Xlint:none", "-encoding", "UTF-8"));
-            if (env.release()) {
-                options.addAll(List.of("--release", Integer.toString(Runtime.version().feature())));
-            }
             boolean named = layout.moduleInfo().isPresent();
             // without module-info the sources compile in the unnamed module, which reads every root module
             List<String> roots = new ArrayList<>();

@@ -82,20 +82,6 @@ public final class HostPlatform {
     }
 
     /**
-     * Tells whether jhub's own modules are linked into the runtime image (jlink): then javac must compile
-     * against the running image's system modules instead of {@code --release}, whose API description knows only
-     * the JDK's modules.
-     *
-     * @return true if {@code io.jhub.core} is a system module of the running image
-     */
-    public boolean linkedImage() {
-        Module core = HostPlatform.class.getModule();
-        return core.isNamed() && parentLayer.configuration().findModule(core.getName())
-                .flatMap(rm -> rm.reference().location()).map(u -> "jrt".equalsIgnoreCase(u.getScheme()))
-                .orElse(false);
-    }
-
-    /**
      * Returns a short word for the mode, part of the compiled-cache key.
      *
      * @return {@code module} or {@code classpath}

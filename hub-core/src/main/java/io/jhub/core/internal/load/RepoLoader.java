@@ -125,7 +125,8 @@ public final class RepoLoader {
                 jdk.add(name);
             }
         }
-        return new CompileEnvironment(modulePath, classPath, jdk, !platform.linkedImage());
+        // no --release: the running JDK (or jlink image, whose ct.sym may be absent) is the target
+        return new CompileEnvironment(modulePath, classPath, jdk);
     }
 
     private Set<String> classPathOnly() {
