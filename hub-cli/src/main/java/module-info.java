@@ -4,4 +4,5 @@
 module io.jhub.cli {
     requires io.jhub.core;
     requires io.jhub.pretrained;
+    requires java.logging;
 }

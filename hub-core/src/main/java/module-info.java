@@ -6,16 +6,14 @@
  * @since 0.1
  */
 module io.jhub.core {
-    exports io.jhub.core.git to io.jhub.fetch.https, io.jhub.fetch.ssh;
-
     requires transitive io.jhub.api;
     requires transitive java.net.http;
     requires java.compiler;
     requires jdk.compiler;
 
     exports io.jhub.core;
+    exports io.jhub.core.http;
+    exports io.jhub.core.git to io.jhub.fetch.https, io.jhub.fetch.ssh;
 
     uses io.jhub.api.spi.RepoFetcher;
-
-    exports io.jhub.core.http;
 }

@@ -121,7 +121,8 @@ public final class GitHost {
         }
         String ascii;
         try {
-            ascii = IDN.toASCII(name).toLowerCase(Locale.ROOT);
+            // plain ASCII names skip IDN, which loads the ICU tables and costs start-up time
+            ascii = (name.chars().allMatch(c -> c < 0x80) ? name : IDN.toASCII(name)).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw invalid(text, "\"" + name + "\" is not a valid host name (" + e.getMessage() + ")");
         }
@@ -153,7 +154,8 @@ public final class GitHost {
             return false;
         }
         for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || Integer.parseInt(p) > 255) {
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || Integer.parseInt(p) > 255) {
                 return false;
             }
         }

@@ -42,6 +42,9 @@ public final class Cli {
               --quiet             no progress output      --verbose   stack traces on errors
             """;
 
+    /** Held so the configured level is not lost when java.util.logging drops unreferenced loggers. */
+    private static java.util.logging.Logger progressLogger;
+
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
@@ -71,12 +74,15 @@ public final class Cli {
         try {
             CliArgs cli = CliArgs.parse(args);
             verbose = cli.flag("verbose");
+            configureLogging(verbose, cli.flag("quiet"));
             if (cli.command().equals("help-usage") || (cli.flag("help") && !cli.command().equals("help"))) {
                 out.print(USAGE);
                 return 0;
             }
             progress = terminal && !cli.flag("quiet") ? new TerminalProgress(err) : null;
-            Hub hub = hub(cli, progress != null ? progress : ProgressListener.NONE);
+            ProgressListener listener = progress != null ? progress
+                    : cli.flag("quiet") ? ProgressListener.NONE : new LoggedProgress();
+            Hub hub = hub(cli, listener);
             new Commands(hub, out).run(cli);
             return 0;
         } catch (UsageException e) {
@@ -99,13 +105,36 @@ public final class Cli {
         if (!(e instanceof HubException) && !(e instanceof IllegalArgumentException)) {
             message = e.getClass().getSimpleName() + ": " + message;
         }
-        err.println("jhub: error: " + message.strip().replace("\n", "; "));
+        err.println("jhub: error: " + oneLine(message));
         if (verbose) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             err.print(trace);
         }
         return 1;
+    }
+
+    /**
+     * The library logs through System.Logger (java.util.logging here): one-line records, library INFO lines only
+     * with --verbose, progress lines unless --quiet.
+     */
+    private static void configureLogging(boolean verbose, boolean quiet) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "jhub: %4$s: %5$s%6$s%n");
+        }
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = verbose ? java.util.logging.Level.FINE : java.util.logging.Level.WARNING;
+        root.setLevel(level);
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            h.setLevel(java.util.logging.Level.ALL);
+        }
+        progressLogger = java.util.logging.Logger.getLogger(LoggedProgress.LOGGER);
+        progressLogger.setLevel(quiet ? java.util.logging.Level.OFF : java.util.logging.Level.INFO);
+    }
+
+    /** Joins a multi-line message into one line: "a:\n b\n c" becomes "a: b; c". */
+    static String oneLine(String message) {
+        return message.strip().replaceAll(":\\s*\\R\\s*", ": ").replaceAll("\\s*\\R\\s*", "; ");
     }
 
     private static Hub hub(CliArgs cli, ProgressListener progress) {

@@ -31,19 +31,29 @@ public final class TerminalProgress implements ProgressListener {
             return;
         }
         lastDraw = now;
-        String line = switch (e.phase()) {
-            case DOWNLOAD -> transfer(e, now);
+        out.print("\r" + fit(describe(e, now - startNanos)) + "\u001b[K");
+        drawn = true;
+        if (e.phase() == ProgressEvent.Phase.DONE) {
+            finish();
+        }
+    }
+
+    /**
+     * Describes an event in one line: bytes, rate and ETA for transfers.
+     *
+     * @param e the event
+     * @param elapsedNanos time since the work started
+     * @return the line
+     */
+    static String describe(ProgressEvent e, long elapsedNanos) {
+        return switch (e.phase()) {
+            case DOWNLOAD -> transfer(e, elapsedNanos);
             case EXTRACT -> "extracting " + e.subject() + " " + e.done() + (e.total() > 0 ? "/" + e.total() : "")
                     + " files";
             case RESOLVE -> "resolving " + e.subject();
             case COMPILE -> "compiling " + e.subject();
             case DONE -> "done " + e.subject();
         };
-        out.print("\r" + fit(line) + "\u001b[K");
-        drawn = true;
-        if (e.phase() == ProgressEvent.Phase.DONE) {
-            finish();
-        }
     }
 
     /** Ends the progress line so later output starts on a fresh line. */
@@ -55,8 +65,8 @@ public final class TerminalProgress implements ProgressListener {
         }
     }
 
-    private String transfer(ProgressEvent e, long now) {
-        double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
+    private static String transfer(ProgressEvent e, long elapsedNanos) {
+        double seconds = Math.max(1e-3, elapsedNanos / 1e9);
         double rate = e.done() / seconds;
         StringBuilder sb = new StringBuilder(bytes(e.done()));
         if (e.total() > 0) {

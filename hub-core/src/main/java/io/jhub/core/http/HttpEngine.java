@@ -40,7 +40,9 @@ import javax.net.ssl.SSLHandshakeException;
  * {@link Credential} never leaves its authority, retries connection failures and 429/500/502/503/504 answers with
  * exponential back-off and jitter (honouring {@code Retry-After}), enforces connect and read timeouts (also while
  * a body streams), reads proxies from the environment, sends a {@code User-Agent}, and refuses plain
- * {@code http:} unless allowed. Thread-safe.
+ * {@code http:} unless allowed. Secret-looking plain headers ({@code Authorization}, {@code Proxy-Authorization},
+ * {@code Cookie}, {@code PRIVATE-TOKEN}, {@code JOB-TOKEN}) are treated like a credential of the call's first
+ * authority: dropped for good once a redirect leaves it. Thread-safe.
  *
  * @since 0.1
  */
@@ -49,6 +51,9 @@ public final class HttpEngine {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final Set<Integer> RETRIED = Set.of(429, 500, 502, 503, 504);
     private static final int DRAIN_LIMIT = 64 * 1024;
+    /** Headers that carry secrets even when passed as plain headers: kept to the call's first authority. */
+    private static final Set<String> SENSITIVE = Set.of("authorization", "proxy-authorization", "cookie",
+            "private-token", "job-token");
 
     private final HttpClient client;
     private final Duration readTimeout;
@@ -123,12 +128,14 @@ public final class HttpEngine {
         String method = call.method();
         Optional<byte[]> body = call.bodyBytes();
         boolean credentialAlive = call.credential().isPresent();
+        boolean sameAuthority = true;
         int redirects = 0;
         int attempt = 0;
         while (true) {
             boolean sendCredential = credentialAlive && call.credential().get().appliesTo(uri);
             credentialAlive = sendCredential; // once dropped, never sent again on later hops
-            HttpRequest request = request(call, method, uri, body, sendCredential);
+            sameAuthority = sameAuthority && sameAuthority(call.uri(), uri);
+            HttpRequest request = request(call, method, uri, body, sendCredential, sameAuthority);
             attempt++;
             HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
             try {
@@ -214,11 +221,16 @@ public final class HttpEngine {
         }
     }
 
-    private HttpRequest request(HttpCall call, String method, URI uri, Optional<byte[]> body, boolean credential) {
+    private HttpRequest request(HttpCall call, String method, URI uri, Optional<byte[]> body, boolean credential,
+                                boolean sameAuthority) {
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(readTimeout)
                 .method(method, body.map(HttpRequest.BodyPublishers::ofByteArray)
                         .orElseGet(HttpRequest.BodyPublishers::noBody));
-        call.headers().forEach(rb::header);
+        call.headers().forEach((name, value) -> {
+            if (sameAuthority || !SENSITIVE.contains(name.toLowerCase(Locale.ROOT))) {
+                rb.header(name, value);
+            }
+        });
         if (call.headers().keySet().stream().noneMatch(k -> k.equalsIgnoreCase("User-Agent"))) {
             rb.header("User-Agent", userAgent);
         }
@@ -227,6 +239,15 @@ public final class HttpEngine {
             rb.header(c.headerName(), c.headerValue());
         }
         return rb.build();
+    }
+
+    private static boolean sameAuthority(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                && effectivePort(a) == effectivePort(b);
+    }
+
+    private static int effectivePort(URI u) {
+        return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
     private void checkScheme(URI uri, URI from) {

@@ -97,6 +97,44 @@ class HttpEngineTest {
     }
 
     @Test
+    void secretPlainHeadersStayWithTheFirstAuthority() throws IOException {
+        SSLContext tls = certs.serverContext();
+        try (RecordingServer b = new RecordingServer(tls, (ex, i) -> RecordingServer.respond(ex, 200, "B".getBytes(UTF_8)));
+             RecordingServer a = new RecordingServer(tls, (ex, i) -> {
+                 ex.getResponseHeaders().add("Location", b.uri("/b").toString());
+                 RecordingServer.respond(ex, 302, new byte[0]);
+             })) {
+            HttpCall call = HttpCall.get(a.uri("/a")).header("Authorization", "token xyz").header("Cookie", "s=1")
+                    .header("X-Plain", "kept");
+            assertEquals("B", engine().build().send(call, TEXT));
+            assertEquals("token xyz", a.requests.get(0).headers().getFirst("Authorization"));
+            assertNull(b.requests.get(0).headers().getFirst("Authorization"));
+            assertNull(b.requests.get(0).headers().getFirst("Cookie"));
+            assertEquals("kept", b.requests.get(0).headers().getFirst("X-Plain"));
+        }
+    }
+
+    @Test
+    void aSlowButSteadyBodyIsNotCutByTheReadTimeout() throws IOException {
+        try (RecordingServer s = new RecordingServer(certs.serverContext(), (ex, i) -> {
+            ex.sendResponseHeaders(200, 8 * 1000);
+            for (int k = 0; k < 8; k++) {
+                ex.getResponseBody().write(new byte[1000]);
+                ex.getResponseBody().flush();
+                try {
+                    Thread.sleep(150); // pacing the body, not synchronisation: 8 x 150 ms > the 400 ms timeout
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        })) {
+            HttpEngine e = engine().readTimeout(Duration.ofMillis(400)).build();
+            int n = e.send(HttpCall.get(s.uri("/steady")), r -> r.body().readAllBytes().length);
+            assertEquals(8000, n);
+        }
+    }
+
+    @Test
     void credentialOnceDroppedIsNotSentWhenRedirectedBack() throws IOException {
         SSLContext tls = certs.serverContext();
         URI[] aUri = new URI[1];

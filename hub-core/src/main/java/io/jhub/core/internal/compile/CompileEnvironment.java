@@ -11,8 +11,11 @@ import java.util.Set;
  * @param classPath directories and jars for {@code --class-path}; used only when not empty
  * @param systemModules names of JDK modules that may be added with {@code --add-modules} when the repository
  *     names them in its {@code dependencies}
+ * @param release whether to compile with {@code --release} (false in a jlink image, where jhub's own modules
+ *     are system modules that only the running image describes)
  */
-public record CompileEnvironment(List<Path> modulePath, List<Path> classPath, Set<String> systemModules) {
+public record CompileEnvironment(List<Path> modulePath, List<Path> classPath, Set<String> systemModules,
+                                 boolean release) {
     /**
      * Copies the fields.
      */

@@ -5,6 +5,7 @@ import io.jhub.core.internal.cache.CacheFiles;
 import io.jhub.core.internal.cache.CacheLock;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -80,6 +81,7 @@ public final class CompiledCache {
             if (hit.isPresent()) {
                 return hit.get();
             }
+            removeOrphans(key);
             if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 LOG.log(Level.WARNING, "Ignoring damaged compiled-cache entry {0}; rebuilding it", dir);
                 Path aside = CacheFiles.stagingFor(dir);
@@ -99,6 +101,20 @@ public final class CompiledCache {
         } catch (IOException e) {
             throw new CacheException("Cannot write the compiled cache entry " + dir + ": " + e.getMessage()
                     + ". Check that the cache directory is writable (set JHUB_HOME to move it).", e);
+        }
+    }
+
+    /**
+     * Deletes staging directories of {@code key} left by killed processes. Safe only under the key's lock: a
+     * live staging directory exists only while its builder holds that lock.
+     */
+    private void removeOrphans(String key) throws IOException {
+        String prefix = CacheFiles.STAGING_PREFIX + key + "-";
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, prefix + "*")) {
+            for (Path orphan : ds) {
+                LOG.log(Level.DEBUG, "Removing orphan staging directory {0}", orphan);
+                CacheFiles.deleteQuietly(orphan);
+            }
         }
     }
 }

@@ -69,6 +69,21 @@ public final class FileHashes {
     }
 
     /**
+     * Returns a file's CRC-32C: a cheap check that compiled class files are intact (not a security measure; an
+     * attacker who can write the cache can write anything).
+     *
+     * @param file the file
+     * @return eight lower-case hex digits
+     * @throws IOException if the file cannot be read
+     */
+    public static String crc32c(Path file) throws IOException {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(Files.readAllBytes(file));
+        String hex = Long.toHexString(crc.getValue());
+        return "0".repeat(8 - hex.length()) + hex;
+    }
+
+    /**
      * Returns a new SHA-256 digest.
      *
      * @return the digest

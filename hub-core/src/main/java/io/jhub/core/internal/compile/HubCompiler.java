@@ -21,12 +21,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -82,28 +77,29 @@ public final class HubCompiler {
                 StandardCharsets.UTF_8)) {
             fm.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of(layout.sourceRoot()));
             fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classesDir));
-            List<String> options = new ArrayList<>(List.of("--release", Integer.toString(Runtime.version().feature()),
-                    "-parameters", "-implicit:class", "-proc:none", "-g", "-Xlint:none", "-encoding", "UTF-8"));
+            List<String> options = new ArrayList<>(List.of("-parameters", "-implicit:class", "-proc:none", "-g",
+                    "-Xlint:none", "-encoding", "UTF-8"));
+            if (env.release()) {
+                options.addAll(List.of("--release", Integer.toString(Runtime.version().feature())));
+            }
             boolean named = layout.moduleInfo().isPresent();
+            // without module-info the sources compile in the unnamed module, which reads every root module
+            List<String> roots = new ArrayList<>();
             if (!env.modulePath().isEmpty()) {
                 fm.setLocationFromPaths(StandardLocation.MODULE_PATH, env.modulePath());
-                if (!named) {
-                    options.add("--add-modules");
-                    options.add("ALL-MODULE-PATH");
-                }
+                roots.add("ALL-MODULE-PATH");
             }
             if (!named && !env.classPath().isEmpty()) {
                 fm.setLocationFromPaths(StandardLocation.CLASS_PATH, env.classPath());
             }
-            List<String> jdkDeps = facts.dependencies().stream().filter(env.systemModules()::contains).toList();
-            if (!named && !jdkDeps.isEmpty()) {
+            facts.dependencies().stream().filter(env.systemModules()::contains).forEach(roots::add);
+            if (!named && !roots.isEmpty()) {
                 options.add("--add-modules");
-                options.add(String.join(",", jdkDeps));
+                options.add(String.join(",", roots));
             }
             JavacTask task = (JavacTask) javac.getTask(null, fm, diagnostics, options, null,
                     fm.getJavaFileObjectsFromPaths(units()));
-            List<CompilationUnitTree> parsed = new ArrayList<>();
-            task.parse().forEach(parsed::add);
+            task.parse();
             failOnErrors(diagnostics);
             Iterable<? extends Element> analysed = task.analyze();
             failOnErrors(diagnostics);
@@ -120,7 +116,7 @@ public final class HubCompiler {
                 throw new HubException("The compiler did not produce the hubconf class " + hubconfName + " of "
                         + displayName + "; check the package declaration of " + layout.hubconfEntry());
             }
-            List<EntryDoc> entries = entriesOf(hubconf, task.getElements());
+            List<EntryDoc> entries = EntryDocs.of(hubconf, task.getElements());
             String binaryName = task.getElements().getBinaryName(hubconf).toString();
             task.generate();
             failOnErrors(diagnostics);
@@ -208,39 +204,11 @@ public final class HubCompiler {
         return source.getName();
     }
 
-    private static List<EntryDoc> entriesOf(TypeElement hubconf, Elements elements) {
-        List<EntryDoc> entries = new ArrayList<>();
-        for (Element e : hubconf.getEnclosedElements()) {
-            if (e.getKind() == ElementKind.METHOD && e.getModifiers().contains(Modifier.PUBLIC)
-                    && e.getModifiers().contains(Modifier.STATIC)) {
-                ExecutableElement m = (ExecutableElement) e;
-                String doc = elements.getDocComment(m);
-                entries.add(new EntryDoc(m.getSimpleName().toString(), signature(m),
-                        doc == null ? "" : doc.stripIndent().strip()));
-            }
-        }
-        return entries;
-    }
-
-    private static String signature(ExecutableElement m) {
-        List<? extends VariableElement> params = m.getParameters();
-        StringBuilder sb = new StringBuilder(TypeNames.simplify(m.getReturnType().toString())).append(' ')
-                .append(m.getSimpleName()).append('(');
-        for (int i = 0; i < params.size(); i++) {
-            String type = TypeNames.simplify(params.get(i).asType().toString());
-            if (m.isVarArgs() && i == params.size() - 1 && type.endsWith("[]")) {
-                type = type.substring(0, type.length() - 2) + "...";
-            }
-            sb.append(i == 0 ? "" : ", ").append(type).append(' ').append(params.get(i).getSimpleName());
-        }
-        return sb.append(')').toString();
-    }
-
     private static Map<String, String> classFiles(Path classesDir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(classesDir)) {
             for (Path p : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
-                files.put(classesDir.relativize(p).toString().replace('\\', '/'), FileHashes.hashOf(p));
+                files.put(classesDir.relativize(p).toString().replace('\\', '/'), FileHashes.crc32c(p));
             }
         }
         return files;

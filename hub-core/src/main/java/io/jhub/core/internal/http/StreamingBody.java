@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * memory stays bounded whatever the body's size.
  */
 public final class StreamingBody extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
-    private static final int DEMAND = 4;
+    private static final int DEMAND = 16;
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();

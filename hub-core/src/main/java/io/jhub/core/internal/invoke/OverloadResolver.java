@@ -16,7 +16,12 @@ import java.util.stream.Collectors;
  * expansion; among the fitting ones the most specific wins, and no single winner is an error.
  */
 final class OverloadResolver {
-    /** The chosen method with the values to pass. */
+    /**
+     * The chosen method with the values to pass.
+     *
+     * @param method the overload
+     * @param args the values, in parameter order (a varargs tail already packed into its array)
+     */
     record Bound(Method method, Object[] args) {
     }
 
@@ -41,11 +46,13 @@ final class OverloadResolver {
                          ArgumentAdapter adapter) {
         List<Fit> fits = new ArrayList<>();
         List<String> rejections = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         for (Method m : overloads) {
             try {
                 fits.add(bind(m, positional, named, adapter, false));
             } catch (ArgumentAdapter.Mismatch e) {
                 rejections.add(JavaTypes.signature(m) + ": " + e.getMessage());
+                reasons.add(e.getMessage());
             }
         }
         if (fits.isEmpty()) {
@@ -56,10 +63,18 @@ final class OverloadResolver {
                         fits.add(bind(m, positional, named, adapter, true));
                     } catch (ArgumentAdapter.Mismatch e) {
                         varargRejections.add(JavaTypes.signature(m) + " (as varargs): " + e.getMessage());
+                        reasons.add(e.getMessage());
                     }
                 }
             }
             rejections.addAll(varargRejections);
+        }
+        if (fits.isEmpty() && overloads.size() == 1) {
+            Method only = overloads.get(0);
+            String reason = reasons.get(reasons.size() - 1);
+            throw new EntryArgumentException("Cannot call entry " + label + " with " + describe(positional, named)
+                    + ": " + reason + ".\nIts signature is "
+                    + JavaTypes.signature(only) + ".");
         }
         if (fits.isEmpty()) {
             throw new EntryArgumentException("No overload of entry " + label + " accepts the arguments "

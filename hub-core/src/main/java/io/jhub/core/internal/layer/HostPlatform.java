@@ -1,21 +1,15 @@
 package io.jhub.core.internal.layer;
 
 import java.io.File;
-import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
-import java.lang.module.ModuleReference;
 import java.lang.module.ResolvedModule;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +42,8 @@ public final class HostPlatform {
     private final ClassLoader parentLoader;
     private final Map<String, Module> parentModules;
     private volatile Map<String, Path> classPathModules;
+    private volatile Set<String> exportingParentModules;
+    private volatile Set<String> parentPackages;
 
     private HostPlatform() {
         Module core = HostPlatform.class.getModule();
@@ -83,6 +79,20 @@ public final class HostPlatform {
      */
     public Mode mode() {
         return mode;
+    }
+
+    /**
+     * Tells whether jhub's own modules are linked into the runtime image (jlink): then javac must compile
+     * against the running image's system modules instead of {@code --release}, whose API description knows only
+     * the JDK's modules.
+     *
+     * @return true if {@code io.jhub.core} is a system module of the running image
+     */
+    public boolean linkedImage() {
+        Module core = HostPlatform.class.getModule();
+        return core.isNamed() && parentLayer.configuration().findModule(core.getName())
+                .flatMap(rm -> rm.reference().location()).map(u -> "jrt".equalsIgnoreCase(u.getScheme()))
+                .orElse(false);
     }
 
     /**
@@ -129,6 +139,10 @@ public final class HostPlatform {
      * @return module names
      */
     public Set<String> exportingParentModules() {
+        Set<String> known = exportingParentModules;
+        if (known != null) {
+            return known;
+        }
         Set<String> names = new LinkedHashSet<>();
         for (Module m : parentModules.values()) {
             ModuleDescriptor d = m.getDescriptor();
@@ -136,7 +150,24 @@ public final class HostPlatform {
                 names.add(m.getName());
             }
         }
-        return names;
+        exportingParentModules = Collections.unmodifiableSet(names);
+        return exportingParentModules;
+    }
+
+    /**
+     * Returns every package of every module in the parent layers.
+     *
+     * @return package names
+     */
+    public Set<String> parentPackages() {
+        Set<String> known = parentPackages;
+        if (known == null) {
+            Set<String> all = new java.util.HashSet<>();
+            parentModules.values().forEach(m -> all.addAll(m.getPackages()));
+            known = Collections.unmodifiableSet(all);
+            parentPackages = known;
+        }
+        return known;
     }
 
     /**
@@ -157,7 +188,7 @@ public final class HostPlatform {
     public Map<String, Path> classPathModules() {
         Map<String, Path> found = classPathModules;
         if (found == null) {
-            found = mode == Mode.MODULE ? Map.of() : scanClassPathModules();
+            found = mode == Mode.MODULE ? Map.of() : ClassPathModules.scan(parentLoader);
             classPathModules = found;
         }
         return found;
@@ -176,7 +207,7 @@ public final class HostPlatform {
             while (!todo.isEmpty()) {
                 ModuleLayer layer = todo.poll();
                 for (ResolvedModule rm : layer.configuration().modules()) {
-                    rm.reference().location().flatMap(HostPlatform::toPath)
+                    rm.reference().location().flatMap(ClassPathModules::toPath)
                             .filter(p -> !paths.contains(p)).ifPresent(paths::add);
                 }
                 todo.addAll(layer.parents());
@@ -196,8 +227,8 @@ public final class HostPlatform {
     public List<Path> compileClassPath() {
         Set<Path> paths = new LinkedHashSet<>();
         for (Class<?> c : List.of(io.jhub.api.HubException.class, HostPlatform.class)) {
-            Optional.ofNullable(c.getProtectionDomain().getCodeSource()).map(cs -> toUri(cs.getLocation()))
-                    .flatMap(HostPlatform::toPath).ifPresent(paths::add);
+            Optional.ofNullable(c.getProtectionDomain().getCodeSource()).map(cs -> ClassPathModules.toUri(cs.getLocation()))
+                    .flatMap(ClassPathModules::toPath).ifPresent(paths::add);
         }
         String cp = System.getProperty("java.class.path", "");
         for (String s : cp.split(File.pathSeparator)) {
@@ -207,55 +238,5 @@ public final class HostPlatform {
         }
         paths.addAll(classPathModules().values());
         return new ArrayList<>(paths);
-    }
-
-    private static Map<String, Path> scanClassPathModules() {
-        Map<String, Path> result = new LinkedHashMap<>();
-        try {
-            Enumeration<URL> urls = ClassLoader.getSystemClassLoader().getResources("module-info.class");
-            List<Path> locations = new ArrayList<>();
-            while (urls.hasMoreElements()) {
-                locationOf(urls.nextElement()).ifPresent(locations::add);
-            }
-            for (Path location : locations) {
-                try {
-                    for (ModuleReference ref : ModuleFinder.of(location).findAll()) {
-                        result.putIfAbsent(ref.descriptor().name(), location);
-                    }
-                } catch (RuntimeException e) {
-                    // not a usable module (broken descriptor): the class path still serves its classes
-                }
-            }
-        } catch (IOException e) {
-            System.getLogger("io.jhub.core.load").log(System.Logger.Level.DEBUG, "cannot list class path modules", e);
-        }
-        return Collections.unmodifiableMap(result);
-    }
-
-    private static Optional<Path> locationOf(URL url) {
-        String s = url.toString();
-        if (s.startsWith("jar:") && s.endsWith("!/module-info.class")) {
-            return toPath(toUri(s.substring(4, s.length() - "!/module-info.class".length())));
-        }
-        if (s.startsWith("file:") && s.endsWith("/module-info.class")) {
-            return toPath(toUri(s.substring(0, s.length() - "module-info.class".length())));
-        }
-        return Optional.empty();
-    }
-
-    private static URI toUri(Object urlOrString) {
-        try {
-            return urlOrString instanceof URL u ? u.toURI() : new URI(urlOrString.toString());
-        } catch (URISyntaxException e) {
-            return URI.create("invalid:" + urlOrString.hashCode());
-        }
-    }
-
-    private static Optional<Path> toPath(URI uri) {
-        if (!"file".equalsIgnoreCase(uri.getScheme())) {
-            return Optional.empty();
-        }
-        Path p = Path.of(uri).toAbsolutePath().normalize();
-        return Files.exists(p) ? Optional.of(p) : Optional.empty();
     }
 }

@@ -25,14 +25,22 @@ public final class RepoDescriptors {
     }
 
     /**
-     * Returns the packages of a compiled module: those of its class files and of its resource directories.
+     * Returns the packages of a compiled module: those of its class files and of its resource directories. A
+     * resource directory whose package belongs to a parent module (say {@code org/slf4j/}) stays out, so it
+     * cannot clash with that module; its files are still served, as resources outside any package.
      *
      * @param repo the compiled metadata
      * @param resourcePackages packages that hold resources
+     * @param parentPackages packages of the parent layers' modules
      * @return the package names
      */
-    public static Set<String> packages(CompiledRepo repo, Set<String> resourcePackages) {
-        Set<String> packages = new TreeSet<>(resourcePackages);
+    public static Set<String> packages(CompiledRepo repo, Set<String> resourcePackages, Set<String> parentPackages) {
+        Set<String> packages = new TreeSet<>();
+        for (String p : resourcePackages) {
+            if (!parentPackages.contains(p)) {
+                packages.add(p);
+            }
+        }
         for (String file : repo.classFiles().keySet()) {
             int slash = file.lastIndexOf('/');
             if (slash > 0 && file.endsWith(".class")) {

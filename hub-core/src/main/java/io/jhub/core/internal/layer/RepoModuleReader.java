@@ -18,6 +18,7 @@ final class RepoModuleReader implements ModuleReader {
     private final Path classes;
     private final Path sourceRoot;
     private final Path libDir;
+    private volatile Path realRoot;
 
     RepoModuleReader(Path classes, Path sourceRoot, Path libDir) {
         this.classes = classes;
@@ -41,11 +42,21 @@ final class RepoModuleReader implements ModuleReader {
         }
         if (isResourceName(name)) {
             Path resource = sourceRoot.resolve(name);
-            if (!resource.startsWith(libDir) && Files.isRegularFile(resource)) {
+            if (!resource.startsWith(libDir) && Files.isRegularFile(resource) && insideSourceRoot(resource)) {
                 return Optional.of(resource.toUri());
             }
         }
         return Optional.empty();
+    }
+
+    /** A symbolic link must not serve a file from outside the repository's source root. */
+    private boolean insideSourceRoot(Path resource) throws IOException {
+        Path real = realRoot;
+        if (real == null) {
+            real = sourceRoot.toRealPath();
+            realRoot = real;
+        }
+        return resource.toRealPath().startsWith(real);
     }
 
     @Override

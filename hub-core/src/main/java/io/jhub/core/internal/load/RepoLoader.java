@@ -6,7 +6,7 @@ import io.jhub.core.HubModule;
 import io.jhub.core.internal.compile.CompileEnvironment;
 import io.jhub.core.internal.compile.CompiledCache;
 import io.jhub.core.internal.compile.CompiledRepo;
-import io.jhub.core.internal.compile.ContentKey;
+import io.jhub.core.internal.compile.KeyStamps;
 import io.jhub.core.internal.compile.HubCompiler;
 import io.jhub.core.internal.compile.RepoLayout;
 import io.jhub.core.internal.compile.SourceTree;
@@ -34,6 +34,7 @@ public final class RepoLoader {
     private static final System.Logger LOG = System.getLogger("io.jhub.core.load");
 
     private final CompiledCache cache;
+    private final KeyStamps stamps;
     private final ProgressListener progress;
     private final HostPlatform platform;
 
@@ -46,6 +47,7 @@ public final class RepoLoader {
      */
     public RepoLoader(Path compiledCacheRoot, ProgressListener progress) {
         this.cache = new CompiledCache(Objects.requireNonNull(compiledCacheRoot, "compiledCacheRoot"));
+        this.stamps = new KeyStamps(compiledCacheRoot.resolve("stamps"));
         this.progress = Objects.requireNonNull(progress, "progress");
         this.platform = HostPlatform.current();
     }
@@ -69,10 +71,10 @@ public final class RepoLoader {
         SourceTree tree = SourceTree.scan(layout);
         LibModules lib = LibModules.of(layout.libJars(), platform, displayName);
         DependencyCheck check = new DependencyCheck(platform, lib.names(), displayName);
-        String key = ContentKey.of(layout, tree, platform.modeKey());
+        String key = stamps.keyOf(layout, tree, platform.modeKey());
         CompiledCache.Entry entry = cache.obtain(key, classes -> compile(layout, lib, check, displayName, classes));
         CompiledRepo repo = entry.repo();
-        Set<String> packages = RepoDescriptors.packages(repo, tree.resourcePackages());
+        Set<String> packages = RepoDescriptors.packages(repo, tree.resourcePackages(), platform.parentPackages());
         ModuleDescriptor descriptor;
         if (repo.moduleInfo()) {
             descriptor = RepoDescriptors.declared(entry.classes(), packages, displayName);
@@ -100,7 +102,7 @@ public final class RepoLoader {
         long start = System.nanoTime();
         CompiledRepo repo = new HubCompiler(layout, environment(layout), displayName).compile(classes, check);
         long count = repo.classFiles().size();
-        LOG.log(Level.INFO, () -> String.format("Compiled %s: %d class files in %.0f ms", displayName, count,
+        LOG.log(Level.DEBUG, () -> String.format("Compiled %s: %d class files in %.0f ms", displayName, count,
                 (System.nanoTime() - start) / 1e6));
         progress.onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, displayName, count, count));
         return repo;
@@ -123,7 +125,7 @@ public final class RepoLoader {
                 jdk.add(name);
             }
         }
-        return new CompileEnvironment(modulePath, classPath, jdk);
+        return new CompileEnvironment(modulePath, classPath, jdk, !platform.linkedImage());
     }
 
     private Set<String> classPathOnly() {

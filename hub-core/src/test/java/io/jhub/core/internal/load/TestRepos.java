@@ -32,6 +32,29 @@ final class TestRepos {
         }
     }
 
+    /** Lists the installed compiled-cache entries (directories that are not staging ones). */
+    static List<Path> entries(Path compiledRoot) {
+        try (var s = Files.list(compiledRoot)) {
+            return s.filter(Files::isDirectory).filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets every file's modification time an hour back, as for a tree that has not changed for a while. */
+    static void age(Path dir) {
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 3_600_000);
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, old);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A listener that keeps every event. */
     static final class Recorder implements ProgressListener {
         final List<ProgressEvent> events = new CopyOnWriteArrayList<>();

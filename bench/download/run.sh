@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Benchmark: jhub's download of a 1 GiB file from a loopback HTTPS nginx against curl -o and aria2c -x4.
+# Usage: bench/download/run.sh [rounds]   (run from anywhere; builds hub-core with Maven first if needed)
+# Installs nginx-light, aria2 and time from Debian when missing. Everything lives under one /tmp directory that
+# is removed at the end, and the nginx it starts is stopped on every exit path.
+set -euo pipefail
+ROUNDS="${1:-3}"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+SIZE_MIB="${SIZE_MIB:-1024}"
+
+need=()
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+command -v aria2c >/dev/null || need+=(aria2)
+[ -x /usr/bin/time ] || need+=(time)
+command -v curl >/dev/null || need+=(curl)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]} from Debian"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+
+WORK="$(mktemp -d /tmp/jhub-bench-download.XXXXXX)"
+NGINX_PID=""
+cleanup() {
+  if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
+    kill "$NGINX_PID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+echo "== preparing ${SIZE_MIB} MiB file, certificate and nginx in $WORK"
+mkdir -p "$WORK/www" "$WORK/tmp" "$WORK/logs"
+chmod 755 "$WORK" "$WORK/www"   # nginx workers run as an unprivileged user
+head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom > "$WORK/www/big.bin"
+chmod 644 "$WORK/www/big.bin"
+SHA="$(sha256sum "$WORK/www/big.bin" | cut -d' ' -f1)"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=127.0.0.1" \
+  -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
+keytool -importcert -noprompt -alias bench -file "$WORK/cert.pem" -storetype PKCS12 \
+  -keystore "$WORK/trust.p12" -storepass changeit >/dev/null 2>&1
+
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+cat > "$WORK/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $WORK/nginx.pid;
+error_log $WORK/logs/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  sendfile on;
+  client_body_temp_path $WORK/tmp/body;
+  proxy_temp_path $WORK/tmp/proxy;
+  fastcgi_temp_path $WORK/tmp/fastcgi;
+  uwsgi_temp_path $WORK/tmp/uwsgi;
+  scgi_temp_path $WORK/tmp/scgi;
+  server {
+    listen 127.0.0.1:$PORT ssl;
+    ssl_certificate $WORK/cert.pem;
+    ssl_certificate_key $WORK/key.pem;
+    root $WORK/www;
+  }
+}
+CONF
+"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/logs/error.log" &
+NGINX_PID=$!
+URL="https://127.0.0.1:$PORT/big.bin"
+for _ in $(seq 100); do curl -sf --cacert "$WORK/cert.pem" -r 0-0 -o /dev/null "$URL" && break; sleep 0.1; done
+
+echo "== building jhub (hub-api, hub-core) and the driver"
+if [ ! -d "$ROOT/hub-core/target/classes/io/jhub/core/http" ]; then
+  (cd "$ROOT" && mvn -B -o -q compile -pl hub-core -am)
+fi
+CP="$ROOT/hub-api/target/classes:$ROOT/hub-core/target/classes"
+mkdir -p "$WORK/driver"
+javac -d "$WORK/driver" -cp "$CP" "$ROOT/bench/download/BenchDownload.java"
+JAVA_OPTS=(-Xmx64m "-Djavax.net.ssl.trustStore=$WORK/trust.p12" -Djavax.net.ssl.trustStorePassword=changeit
+  -Djavax.net.ssl.trustStoreType=PKCS12)
+
+now() { date +%s.%N; }
+elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+declare -A T
+record() { T["$1"]+="$2 "; }
+cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u + s}' "$1"; }
+
+for r in $(seq "$ROUNDS"); do
+  echo "== round $r"
+  rm -f "$WORK/curl.bin"; t0=$(now)
+  /usr/bin/time -v -o "$WORK/time-curl.txt" curl -sf --cacert "$WORK/cert.pem" -o "$WORK/curl.bin" "$URL"; t1=$(now)
+  T["cpu-curl"]+="$(cpu "$WORK/time-curl.txt") "
+  [ "$(stat -c %s "$WORK/curl.bin")" -eq "$((SIZE_MIB * 1024 * 1024))" ] || { echo "curl got a short file"; exit 1; }
+  record curl "$(elapsed "$t0" "$t1")"
+  rm -f "$WORK/curl.bin"
+
+  rm -rf "$WORK/aria"; t0=$(now)
+  /usr/bin/time -v -o "$WORK/time-aria.txt" aria2c -q -x4 -s4 --ca-certificate="$WORK/cert.pem" -d "$WORK/aria" \
+    -o big.bin "$URL"; t1=$(now)
+  T["cpu-aria2c-x4"]+="$(cpu "$WORK/time-aria.txt") "
+  record aria2c-x4 "$(elapsed "$t0" "$t1")"
+  rm -rf "$WORK/aria"
+
+  for mode in x4 x1 x4-sha256 x4-bigbuf; do
+    rm -rf "$WORK/cache"
+    args=("$WORK/cache" "$URL")
+    case $mode in
+      x4|x4-bigbuf) args+=(4) ;; x1) args+=(1) ;; x4-sha256) args+=(4 "$SHA") ;;
+    esac
+    extra=()
+    # JDK HttpClient tuning flags (JVM-wide, so jhub does not set them itself): 64 KiB read buffers, 4 MiB socket
+    [ "$mode" = x4-bigbuf ] && extra=(-Djdk.httpclient.bufsize=65536 -Djdk.httpclient.receiveBufferSize=4194304)
+    t0=$(now)
+    /usr/bin/time -v -o "$WORK/time-$mode.txt" java "${JAVA_OPTS[@]}" "${extra[@]}" -cp "$CP:$WORK/driver" BenchDownload \
+      "${args[@]}" > "$WORK/out-$mode.txt"
+    t1=$(now)
+    record "jhub-$mode" "$(elapsed "$t0" "$t1")"
+    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-$mode.txt")
+    T["rss-jhub-$mode"]+="$rss "
+    T["cpu-jhub-$mode"]+="$(cpu "$WORK/time-$mode.txt") "
+    T["jvm-jhub-$mode"]+="$(awk '/jhub-inside-jvm-ms/ {printf "%.2f", $2 / 1000}' "$WORK/out-$mode.txt") "
+    got=$(sha256sum "$WORK"/cache/weights/*_big.bin | cut -d' ' -f1)
+    [ "$got" = "$SHA" ] || { echo "jhub-$mode produced a wrong file"; exit 1; }
+    rm -rf "$WORK/cache"
+  done
+done
+
+echo
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "== results: ${SIZE_MIB} MiB over loopback HTTPS (nginx), $ROUNDS rounds, wall-clock seconds incl. process start"
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+CURL_MED=$(echo "${T[curl]}" | median)
+ARIA_MED=$(echo "${T[aria2c-x4]}" | median)
+printf "%-16s %-28s %8s %10s %12s\n" tool "rounds (s)" median "vs curl" "vs aria2c"
+for k in curl aria2c-x4 jhub-x4 jhub-x1 jhub-x4-sha256 jhub-x4-bigbuf; do
+  med=$(echo "${T[$k]}" | median)
+  printf "%-16s %-28s %8s %10s %12s\n" "$k" "${T[$k]}" "$med" \
+    "$(python3 -c "print(f'{$med/$CURL_MED:.2f}x')")" "$(python3 -c "print(f'{$med/$ARIA_MED:.2f}x')")"
+done
+echo
+echo "jhub's own time inside the JVM (download call only, no JVM start), seconds:"
+for k in jhub-x4 jhub-x1 jhub-x4-sha256 jhub-x4-bigbuf; do
+  printf "  %-16s %-28s median %s\n" "$k" "${T[jvm-$k]}" "$(echo "${T[jvm-$k]}" | median)"
+done
+echo
+echo "CPU seconds (user + sys) per run, same rounds:"
+for k in curl aria2c-x4 jhub-x4 jhub-x1 jhub-x4-sha256 jhub-x4-bigbuf; do
+  printf "  %-16s %s\n" "$k" "${T[cpu-$k]}"
+done
+echo
+for k in jhub-x4 jhub-x1 jhub-x4-sha256 jhub-x4-bigbuf; do
+  echo "peak RSS of jhub ($k, -Xmx64m), KiB: ${T[rss-$k]}"
+done

@@ -1,0 +1,158 @@
+package io.jhub.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhub.cli.internal.Cli;
+import io.jhub.testkit.GitRepo;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    static final Path EXAMPLE = Path.of("../examples/classifier").toAbsolutePath().normalize();
+
+    @TempDir
+    Path tmp;
+    Path cache;
+    String stdout;
+    String stderr;
+
+    record Run(int status, String out, String err) {
+    }
+
+    @BeforeEach
+    void setUp() {
+        cache = tmp.resolve("cache");
+        GitRepo.init(tmp.resolve("git/alice/tools")).write("hubconf.java", """
+                package hub.tools;
+
+                /** Tools. */
+                public final class hubconf {
+                    private hubconf() {
+                    }
+
+                    /**
+                     * Adds two numbers.
+                     *
+                     * @param a the first
+                     * @param b the second
+                     * @return the sum
+                     */
+                    public static long add(long a, long b) {
+                        return a + b;
+                    }
+                }
+                """).commit("tools");
+        System.setProperty("jhub.test.gitRoot", tmp.resolve("git").toString());
+    }
+
+    @AfterEach
+    void tearDown() {
+        System.clearProperty("jhub.test.gitRoot");
+    }
+
+    Run jhub(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--cache-dir");
+        all.add(cache.toString());
+        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false).run(all.toArray(String[]::new));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void listHelpAndLoadTheExample() {
+        Run list = jhub("list", EXAMPLE.toString());
+        assertEquals(0, list.status(), list.err());
+        assertEquals(List.of("classify", "model"), list.out().lines().toList());
+        Run help = jhub("help", EXAMPLE.toString(), "classify");
+        assertTrue(help.out().contains("Classifies one flower"), help.out());
+        assertEquals("setosa", jhub("load", EXAMPLE.toString(), "classify", "5.1", "3.5", "1.4", "0.2").out().strip());
+        assertEquals("virginica", jhub("load", EXAMPLE.toString(), "classify", "--arg", "sepalLength=6.5",
+                "--arg", "sepalWidth=3", "--arg", "petalLength=5.5", "--arg", "petalWidth=2").out().strip());
+        assertTrue(jhub("load", EXAMPLE.toString(), "model", "--arg", "pretrained=true").out()
+                .contains("setosa, versicolor, virginica"));
+    }
+
+    @Test
+    void errorsAreOneLineWithStatusOne() {
+        Run r = jhub("load", EXAMPLE.toString(), "classify", "1", "x", "3", "4");
+        assertEquals(1, r.status());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("jhub: error: "), r.err());
+        assertTrue(r.err().contains("\"x\""), r.err());
+        Run missing = jhub("load", EXAMPLE.toString(), "nope");
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("classify, model"), missing.err());
+        assertFalse(missing.err().contains("\tat "), "no stack trace without --verbose");
+        Run verbose = jhub("load", EXAMPLE.toString(), "nope", "--verbose");
+        assertTrue(verbose.err().contains("\tat "), "stack trace with --verbose");
+    }
+
+    @Test
+    void usageErrorsHaveStatusTwo() {
+        assertEquals(2, jhub("frobnicate").status());
+        assertEquals(2, jhub("list", "--bogus").status());
+        assertEquals(2, jhub("load", EXAMPLE.toString(), "classify", "--arg", "novalue").status());
+        Run usage = jhub("--help");
+        assertEquals(0, usage.status());
+        assertTrue(usage.out().contains("jhub <command>"));
+    }
+
+    @Test
+    void remoteRepoNeedsTrustThenLoads() {
+        Run untrusted = jhub("load", "alice/tools", "add", "2", "3", "--protocol", "LOCALGIT");
+        assertEquals(1, untrusted.status());
+        assertTrue(untrusted.err().contains("jhub trust alice/tools"), untrusted.err());
+        Run fetched = jhub("fetch", "alice/tools", "--protocol", "localgit");
+        assertEquals(0, fetched.status(), fetched.err());
+        Path tree = Path.of(fetched.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertTrue(Files.isRegularFile(tree.resolve("hubconf.java")));
+        assertEquals(0, jhub("trust", "alice/tools").status());
+        Run loaded = jhub("load", "alice/tools", "add", "2", "3", "--protocol", "LOCALGIT");
+        assertEquals("5", loaded.out().strip(), loaded.err());
+        Run viaFlag = jhub("load", "alice/tools", "add", "--arg", "a=1", "--arg", "b=2", "--protocol", "LOCALGIT",
+                "--trust", "--host", "other.example");
+        assertEquals("3", viaFlag.out().strip(), viaFlag.err());
+    }
+
+    @Test
+    void cacheListRemoveAndClean() {
+        jhub("fetch", "alice/tools", "--protocol", "LOCALGIT");
+        Run ls = jhub("cache", "ls");
+        assertTrue(ls.out().startsWith("github.com/alice/tools\t"), ls.out());
+        assertEquals("removed alice/tools", jhub("cache", "rm", "alice/tools").out().strip());
+        String[] row = jhub("cache", "ls").out().lines().findFirst().orElseThrow().split("\t");
+        assertEquals("github.com/alice/tools", row[0]);
+        assertEquals("", row[1], "no commit may remain after rm");
+        assertEquals(0, jhub("cache", "clean").status());
+        assertEquals("", jhub("cache", "ls").out());
+        assertEquals(2, jhub("cache", "frob").status());
+    }
+
+    @Test
+    void offlineWithoutCacheSaysWhatIsMissing() {
+        Run r = jhub("list", "alice/tools", "--protocol", "LOCALGIT", "--offline");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("Offline"), r.err());
+    }
+
+    @Test
+    void protocolsListsServiceLoadedFetchers() {
+        Run r = jhub("protocols");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("LOCALGIT\t"), r.out());
+    }
+}

@@ -1,0 +1,215 @@
+package io.jhub.core.internal.download;
+
+import io.jhub.api.DownloadException;
+import io.jhub.api.HubDefaults;
+import io.jhub.core.http.HttpCall;
+import io.jhub.core.http.HttpEngine;
+import io.jhub.core.http.HttpReply;
+import io.jhub.core.internal.http.Redaction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Fills a preallocated partial file with ranges fetched over several connections. Segments written are recorded
+ * in the partial's meta file, so a later process continues with the missing ones; each range is retried on its
+ * own when its body breaks.
+ */
+final class ParallelRanges {
+    private static final System.Logger LOG = System.getLogger(ParallelRanges.class.getName());
+
+    /** The server answered a range request with the whole file: ranges ignored or the validator changed. */
+    private static final class RangeIgnored extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RangeIgnored() {
+            super("range ignored", null, false, false);
+        }
+    }
+
+    private final HttpEngine engine;
+    private final URI uri;
+    private final CacheLayout layout;
+    private final PartialMeta meta;
+    private final TransferSettings settings;
+    private final ProgressMeter meter;
+    private final BitSet done;
+
+    ParallelRanges(HttpEngine engine, URI uri, CacheLayout layout, PartialMeta meta, TransferSettings settings,
+                   ProgressMeter meter) {
+        this.engine = engine;
+        this.uri = uri;
+        this.layout = layout;
+        this.meta = meta;
+        this.settings = settings;
+        this.meter = meter;
+        this.done = (BitSet) meta.done().clone();
+    }
+
+    HttpTransfer.Step run() {
+        Path partial = layout.partial();
+        try {
+            if (!Files.exists(partial) || Files.size(partial) != meta.length()) {
+                done.clear();
+                try (RandomAccessFile raf = new RandomAccessFile(partial.toFile(), "rw")) {
+                    raf.setLength(meta.length());
+                }
+            }
+        } catch (IOException e) {
+            throw HttpTransfer.cacheError("preallocate", partial, e);
+        }
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < meta.segments(); i++) {
+            if (!done.get(i)) {
+                todo.add(i);
+            }
+        }
+        meter.reset(withDone().bytesDone(0), meta.length());
+        AtomicInteger cursor = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            Runnable worker = () -> {
+                while (failure.get() == null) {
+                    int k = cursor.getAndIncrement();
+                    if (k >= todo.size()) {
+                        return;
+                    }
+                    try {
+                        fetchSegment(ch, todo.get(k));
+                        markDone(todo.get(k));
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                        return;
+                    }
+                }
+            };
+            int threads = Math.min(settings.connections(), todo.size());
+            List<Thread> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Thread t = new Thread(worker, "jhub-range-" + i);
+                t.setDaemon(true);
+                t.start();
+                workers.add(t);
+            }
+            joinAll(workers, failure);
+        } catch (IOException e) {
+            throw HttpTransfer.cacheError("write", partial, e);
+        }
+        Throwable t = failure.get();
+        if (t instanceof RangeIgnored) {
+            LOG.log(System.Logger.Level.INFO, () -> "The server sent all of " + Redaction.forDisplay(uri)
+                    + " for a range (file changed or ranges unsupported); starting over");
+            return HttpTransfer.Step.RESTART;
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+        return HttpTransfer.Step.DONE;
+    }
+
+    private void fetchSegment(FileChannel ch, int index) {
+        long first = index * meta.segmentSize();
+        long last = Math.min(meta.length(), first + meta.segmentSize()) - 1;
+        long[] pos = {first};
+        int failures = 0;
+        while (pos[0] <= last) {
+            HttpCall call = HttpCall.get(uri).header("Range", "bytes=" + pos[0] + "-" + last);
+            if (meta.validator().isPresent()) {
+                call = call.header("If-Range", meta.validator().get());
+            }
+            try {
+                engine.send(call, reply -> {
+                    copyRange(reply, ch, pos);
+                    return null;
+                });
+            } catch (DownloadException e) {
+                if (!(e.getCause() instanceof BodyInterrupted) || ++failures > settings.retries()) {
+                    throw e;
+                }
+                int attempt = failures;
+                LOG.log(System.Logger.Level.INFO, () -> "Range " + first + "-" + last + " of "
+                        + Redaction.forDisplay(uri) + " broke at byte " + pos[0] + "; retrying (" + attempt + " of "
+                        + settings.retries() + ")");
+            }
+        }
+    }
+
+    private void copyRange(HttpReply reply, FileChannel ch, long[] pos) throws IOException {
+        if (reply.status() == 200) {
+            throw new RangeIgnored();
+        }
+        if (reply.status() != 206) {
+            throw StatusErrors.of(reply.uri(), reply.status());
+        }
+        ContentRange cr = reply.header("Content-Range").flatMap(ContentRange::parse).orElse(null);
+        if (cr == null || cr.first() != pos[0] || cr.total() >= 0 && cr.total() != meta.length()) {
+            throw new RangeIgnored();
+        }
+        byte[] buf = new byte[HubDefaults.CHUNK_SIZE];
+        InputStream body = reply.body();
+        long end = cr.last() + 1;
+        while (pos[0] < end) {
+            int n;
+            try {
+                n = body.read(buf, 0, (int) Math.min(buf.length, end - pos[0]));
+            } catch (IOException e) {
+                throw new BodyInterrupted(e.getMessage(), e);
+            }
+            if (n < 0) {
+                throw new BodyInterrupted("the range ended at byte " + pos[0] + " instead of " + end, null);
+            }
+            ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+            long at = pos[0];
+            while (bb.hasRemaining()) {
+                at += ch.write(bb, at);
+            }
+            pos[0] += n;
+            meter.add(n);
+        }
+    }
+
+    private void markDone(int index) {
+        synchronized (done) {
+            done.set(index);
+            withDone().write(layout.partialMeta());
+        }
+    }
+
+    private PartialMeta withDone() {
+        synchronized (done) {
+            return new PartialMeta(meta.url(), meta.validator(), meta.length(), meta.segmentSize(),
+                    (BitSet) done.clone());
+        }
+    }
+
+    private void joinAll(List<Thread> workers, AtomicReference<Throwable> failure) {
+        for (Thread t : workers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new DownloadException(Redaction.withoutUserInfo(uri),
+                        "Interrupted while downloading " + Redaction.forDisplay(uri), e));
+                workers.forEach(Thread::interrupt);
+                return;
+            }
+        }
+    }
+}

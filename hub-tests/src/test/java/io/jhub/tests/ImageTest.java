@@ -1,0 +1,138 @@
+package io.jhub.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhub.testkit.GitHttpsServer;
+import io.jhub.testkit.GitRepo;
+import io.jhub.testkit.GitSshServer;
+import io.jhub.testkit.Processes;
+import io.jhub.testkit.TestCertificates;
+import io.jhub.tests.support.Artifacts;
+import io.jhub.tests.support.Child;
+import io.jhub.tests.support.JlinkJdk;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds the jlink image with {@code packaging/link.sh} (the same script the documented command
+ * {@code packaging/jlink-image.sh} runs) from the artifacts of this build, and runs its {@code bin/jhub}: it lists
+ * and loads {@code examples/classifier}, and fetches over HTTPS and over SSH (ed25519 key, known_hosts checked)
+ * from loopback servers.
+ */
+class ImageTest {
+    @TempDir
+    static Path work;
+
+    static Path image;
+    static Path classifier;
+
+    @BeforeAll
+    static void linkImage() throws IOException {
+        Optional<Path> jdk = JlinkJdk.find();
+        String missing = "no JDK 24+ with jlink found (set -Djhub.jlink.jdk=DIR or JLINK_JDK)";
+        if (Boolean.getBoolean("jhub.image.required")) {
+            assertTrue(jdk.isPresent(), missing + " and -Djhub.image.required=true");
+        }
+        Assumptions.assumeTrue(jdk.isPresent(), missing + ": the image test is skipped");
+        Path root = Artifacts.projectRoot();
+        image = work.resolve("image");
+        Processes.Result r = Processes.exec(work, Map.of("JLINK_JDK", jdk.get().toString()),
+                List.of(root.resolve("packaging/link.sh").toString(),
+                        Artifacts.join(Artifacts.runtimeExcept(Set.of())), image.toString()));
+        assertEquals(0, r.exitCode(), Child.describe(r));
+        classifier = AppsTest.copyTree(root.resolve("examples/classifier"), work.resolve("classifier"));
+    }
+
+    @Test
+    void imageHoldsBothFetchersAndTheCompiler() {
+        Processes.Result r = jhub(Map.of(), "protocols");
+        assertEquals(0, r.exitCode(), Child.describe(r));
+        assertTrue(r.stdout().contains("HTTPS") && r.stdout().contains("SSH"), Child.describe(r));
+
+        Processes.Result modules = Processes.exec(work, Map.of(),
+                List.of(image.resolve("bin/java").toString(), "--list-modules"));
+        for (String m : List.of("io.jhub.cli", "io.jhub.fetch.ssh", "com.jcraft.jsch", "jdk.compiler",
+                "jdk.crypto.ec", "java.net.http")) {
+            assertTrue(modules.stdout().contains(m + "@"), m + " missing from the image:\n" + modules.stdout());
+        }
+    }
+
+    @Test
+    void imageListsAndLoadsTheExampleRepository() {
+        Processes.Result list = jhub(Map.of(), "list", classifier.toString());
+        assertEquals(0, list.exitCode(), Child.describe(list));
+        assertTrue(list.stdout().contains("classify") && list.stdout().contains("model"), Child.describe(list));
+
+        Processes.Result load = jhub(Map.of(), "load", classifier.toString(), "classify", "5.1", "3.5", "1.4", "0.2");
+        assertEquals(0, load.exitCode(), Child.describe(load));
+        assertEquals("setosa", lastLine(load), Child.describe(load));
+    }
+
+    @Test
+    void imageFetchesOverHttpsFromALoopbackServer() throws IOException {
+        TestCertificates certs = TestCertificates.generate(work.resolve("certs"));
+        GitRepo repo = GitRepo.init(AppsTest.copyTree(classifier, work.resolve("https-work")));
+        repo.commit("classifier");
+        Path bare = repo.bareClone(work.resolve("https-bare.git"));
+        try (GitHttpsServer server = GitHttpsServer.start(certs, work)) {
+            server.addRepo("acme/classifier", bare);
+            Map<String, String> env = new HashMap<>();
+            env.put("JDK_JAVA_OPTIONS", String.join(" ", certs.trustStoreJvmOptions()));
+            Processes.Result load = jhub(env, "load", "acme/classifier", "classify", "5.1", "3.5", "1.4", "0.2",
+                    "--host", server.hostAndPort(), "--protocol", "HTTPS", "--trust");
+            assertEquals(0, load.exitCode(), Child.describe(load));
+            assertEquals("setosa", lastLine(load), Child.describe(load));
+            assertTrue(server.requests().size() > 0, "the image did not reach the loopback server");
+        }
+    }
+
+    @Test
+    void imageFetchesOverSshFromALoopbackServer() throws IOException {
+        Path ssh = Files.createDirectories(work.resolve("ssh"));
+        Path key = ssh.resolve("client_ed25519");
+        Processes.run(ssh, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "image-test", "-f", key.toString());
+        GitRepo repo = GitRepo.init(AppsTest.copyTree(classifier, ssh.resolve("work")));
+        repo.commit("classifier");
+        repo.bareClone(Files.createDirectories(ssh.resolve("repos/acme")).resolve("classifier.git"));
+        Path knownHosts = ssh.resolve("known_hosts");
+        try (GitSshServer server = GitSshServer.builder(ssh.resolve("repos"))
+                .authorizedKeys(Path.of(key + ".pub")).start()) {
+            Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+            Map<String, String> env = new HashMap<>();
+            env.put("HOME", Files.createDirectories(ssh.resolve("home")).toString());
+            env.put("JDK_JAVA_OPTIONS", String.join(" ", "-Djhub.ssh.identity=" + key,
+                    "-Djhub.ssh.knownHosts=" + knownHosts, "-Djhub.ssh.config=none", "-Djhub.ssh.agent=false"));
+            Processes.Result load = jhub(env, "load", "acme/classifier", "classify", "6.7", "3.0", "5.2", "2.3",
+                    "--host", "127.0.0.1:" + server.port(), "--protocol", "SSH", "--trust");
+            assertEquals(0, load.exitCode(), Child.describe(load));
+            assertEquals("virginica", lastLine(load), Child.describe(load));
+            assertTrue(server.commands().stream().anyMatch(c -> c.contains("git-upload-pack")),
+                    "the image did not run git-upload-pack on the server: " + server.commands());
+        }
+    }
+
+    private static Processes.Result jhub(Map<String, String> extraEnv, String... args) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("JHUB_HOME", work.resolve("cache").toString());
+        List<String> cmd = new ArrayList<>(List.of(image.resolve("bin/jhub").toString()));
+        cmd.addAll(List.of(args));
+        return Processes.exec(work, env, cmd);
+    }
+
+    static String lastLine(Processes.Result r) {
+        List<String> lines = r.stdout().strip().lines().toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
+    }
+}
