@@ -14,7 +14,8 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Fetches a pinned commit with the HTTPS fetcher (download + streaming extraction) several times in one JVM and
- * prints one line per round: "round <n> <ms>". Args: host owner/name commit trustStore outDir rounds.
+ * prints one line per round: "round <n> <ms>". Between rounds the previous tree is deleted and `sync` run
+ * (untimed), as the script does between curl+tar rounds; the last tree is kept for comparison. Args: host owner/name commit trustStore outDir rounds.
  */
 public class BenchFetch {
     public static void main(String[] args) throws Exception {
@@ -38,6 +39,14 @@ public class BenchFetch {
         HttpsFetcher fetcher = new HttpsFetcher();
         int rounds = Integer.parseInt(args[5]);
         for (int i = 1; i <= rounds; i++) {
+            if (i > 1) {
+                // like the curl+tar rounds: the previous tree is removed and the disk synced, outside the timing
+                Path previous = Path.of(args[4], "jhub-" + (i - 1));
+                try (var walk = Files.walk(previous)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+                new ProcessBuilder("sync").inheritIO().start().waitFor();
+            }
             Path target = Files.createDirectories(Path.of(args[4], "jhub-" + i));
             long t0 = System.nanoTime();
             fetcher.fetch(req, target, ctx);

@@ -66,7 +66,7 @@ s=$(date +%s%N)
 /usr/bin/time -v -o "$work/time.txt" java -Xmx64m -cp "$cp" BenchFetch "$host" bench/big "$commit" \
   "$work/certs/trust.p12" "$work/out" "$rounds" > "$work/jhub.txt"
 e=$(date +%s%N)
-diff -r "$work/curl" "$work/out/jhub-1" >/dev/null && echo "trees identical: yes" || echo "trees identical: NO"
+diff -r "$work/curl" "$work/out/jhub-$rounds" >/dev/null && echo "trees identical: yes" || echo "trees identical: NO"
 jhub_times=($(awk '/^round/{print $3}' "$work/jhub.txt"))
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 cm=$(median "${curl_times[@]}"); jm=$(median "${jhub_times[@]}"); km=$(median "${cold_times[@]}")

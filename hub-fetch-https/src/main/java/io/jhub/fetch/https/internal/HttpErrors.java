@@ -40,7 +40,8 @@ public final class HttpErrors {
             String rate = rateLimit(reply);
             return new AuthenticationException("Access denied (HTTP " + status + ") while getting " + what + " from "
                     + reply.uri() + ": " + tokenPart + "." + rate + (rate.isEmpty() ? token.isEmpty()
-                    ? " Private repositories need a token." : " Check that the token is valid, not expired, and"
+                    ? " Private repositories need a token; some hosts (GitHub) also answer this way for a repository"
+                    + " that does not exist, so check its name too." : " Check that the token is valid, not expired, and"
                     + " may read this repository." : ""));
         }
         return new DownloadException(reply.uri(), status, "Unexpected HTTP " + status + " while getting " + what
