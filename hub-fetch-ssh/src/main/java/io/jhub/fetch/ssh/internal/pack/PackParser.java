@@ -72,7 +72,7 @@ final class PackParser {
         }
         long extra = s.drain();
         if (extra > 0) {
-            throw new GitProtocolException("The server sent " + extra + " unexpected bytes after the pack.");
+            throw new GitProtocolException("The server sent unexpected bytes after the end of the pack.");
         }
         progress.accept(s.offset());
     }

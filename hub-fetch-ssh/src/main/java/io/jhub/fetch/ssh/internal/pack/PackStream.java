@@ -106,19 +106,12 @@ final class PackStream {
         return packDigest.digest();
     }
 
-    long received() {
-        return received;
-    }
-
-    /** Reads the rest of the source; returns how many extra bytes there were. */
+    /** Checks that the source ends here; returns how many extra bytes were seen (at least one, or zero). */
     long drain() throws IOException {
-        long extra = lim - pos;
-        pos = lim;
-        byte[] skip = new byte[8192];
-        for (int n = source.read(skip); n >= 0; n = source.read(skip)) {
-            extra += n;
+        if (pos < lim) {
+            return lim - pos;
         }
-        return extra;
+        return source.read() < 0 ? 0 : 1;
     }
 
     private void fill() throws IOException {

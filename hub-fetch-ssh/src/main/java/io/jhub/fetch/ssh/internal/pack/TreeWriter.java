@@ -26,6 +26,7 @@ import java.util.function.LongConsumer;
  * the target and never follows a link while writing.
  */
 public final class TreeWriter {
+    private static final long MAX_LINK_TARGET = 4096;
     private final PackObjects objects;
     private final long maxEntries;
     private final long maxBytes;
@@ -109,8 +110,12 @@ public final class TreeWriter {
                 }
                 case "100644", "100664", "100755" -> writeFile(id, path, rel, mode.equals("100755"));
                 case "120000" -> {
-                    String linkTarget = new String(objects.read(require(id, ObjectType.BLOB, rel)),
-                            StandardCharsets.UTF_8);
+                    int blob = require(id, ObjectType.BLOB, rel);
+                    if (objects.size(blob) > MAX_LINK_TARGET) {
+                        throw new UnsafeArchiveException("Refusing the symbolic link \"" + rel + "\": its target is "
+                                + objects.size(blob) + " bytes long (at most " + MAX_LINK_TARGET + " allowed).");
+                    }
+                    String linkTarget = new String(objects.read(blob), StandardCharsets.UTF_8);
                     links.add(new String[] {rel, linkTarget});
                     linkPaths.add(rel);
                 }

@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.Size;
 class DeltaProperties {
 
     /** Encodes random copy/insert instructions the way git does and checks apply() rebuilds the target. */
-    @Property(tries = 300)
+    @Property(tries = 300, edgeCases = net.jqwik.api.EdgeCasesMode.FIRST)
     void applyRebuildsWhatTheInstructionsDescribe(@ForAll @Size(min = 1, max = 3000) byte[] base,
             @ForAll long seed, @ForAll @IntRange(min = 0, max = 30) int ops) throws GitProtocolException {
         Random rnd = new Random(seed);

@@ -104,5 +104,12 @@ class PackObjectsTest {
         var c = assertThrows(GitProtocolException.class, () -> PackObjects.receive(new ByteArrayInputStream(cut),
                 Files.createTempDirectory(tmp, "w"), Long.MAX_VALUE, n -> { }));
         assertTrue(c.getMessage().contains("ended early"), c.getMessage());
+        byte[] extra = java.util.Arrays.copyOf(good, good.length + 1);
+        var x = assertThrows(GitProtocolException.class, () -> PackObjects.receive(new ByteArrayInputStream(extra),
+                Files.createTempDirectory(tmp, "w"), Long.MAX_VALUE, n -> { }));
+        assertTrue(x.getMessage().contains("after the end of the pack"), x.getMessage());
+        var big = assertThrows(io.jhub.api.UnsafeArchiveException.class, () -> PackObjects.receive(
+                new ByteArrayInputStream(good), Files.createTempDirectory(tmp, "w"), good.length / 2, n -> { }));
+        assertTrue(big.getMessage().contains("limit"), big.getMessage());
     }
 }
