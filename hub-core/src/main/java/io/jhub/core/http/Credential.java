@@ -19,6 +19,10 @@ public record Credential(String authority, String headerName, String headerValue
     /**
      * Validates the fields.
      *
+     * @param authority {@code host} or {@code host:port}
+     * @param headerName the header name
+     * @param headerValue the secret value
+     * @param source where the secret came from
      * @throws NullPointerException if any field is null
      * @throws IllegalArgumentException if the authority or header name is blank or malformed
      */

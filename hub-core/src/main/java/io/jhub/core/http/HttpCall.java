@@ -25,6 +25,11 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Opti
     /**
      * Validates and copies the fields.
      *
+     * @param method the HTTP method
+     * @param uri the URL
+     * @param headers extra headers
+     * @param credential the credential, if any
+     * @param body the body, if any
      * @throws NullPointerException if any field is null
      * @throws IllegalArgumentException if the method is not a token or the URI is not absolute http(s)
      */

@@ -293,6 +293,41 @@ class HttpEngineTest {
     }
 
     @Test
+    void httpsProxyFromTheEnvironmentUnlessNoProxyMatches() throws IOException {
+        try (RecordingServer s = new RecordingServer(certs.serverContext(), (ex, i) -> RecordingServer.respond(ex, 200, "ok".getBytes(UTF_8)));
+             ConnectProxy proxy = new ConnectProxy()) {
+            Map<String, String> env = Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port());
+            HttpEngine viaProxy = engine().environment(n -> Optional.ofNullable(env.get(n))).build();
+            assertEquals("ok", viaProxy.send(HttpCall.get(s.uri("/p")), TEXT));
+            assertEquals(List.of("127.0.0.1:" + s.port()), proxy.targets);
+
+            Map<String, String> bypass = Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port(), "no_proxy",
+                    "example.org,127.0.0.1");
+            HttpEngine direct = engine().environment(n -> Optional.ofNullable(bypass.get(n))).build();
+            assertEquals("ok", direct.send(HttpCall.get(s.uri("/p")), TEXT));
+            assertEquals(1, proxy.targets.size(), "NO_PROXY must bypass the proxy");
+            assertEquals(2, s.requests.size());
+        }
+    }
+
+    @Test
+    void engineFromAFetchContext() throws IOException {
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        io.jhub.api.spi.FetchContext ctx = new io.jhub.api.spi.FetchContext() {
+            @Override public Duration connectTimeout() { return Duration.ofSeconds(2); }
+            @Override public Duration readTimeout() { return Duration.ofSeconds(5); }
+            @Override public io.jhub.api.ProgressListener progress() { return events::add; }
+            @Override public Optional<String> setting(String key) { return Optional.empty(); }
+            @Override public Optional<String> env(String name) { return Optional.empty(); }
+            @Override public Optional<SSLContext> sslContext() { return Optional.of(certs.clientContext()); }
+        };
+        try (RecordingServer s = new RecordingServer(certs.serverContext(), (ex, i) -> RecordingServer.respond(ex, 200, "ctx".getBytes(UTF_8)))) {
+            assertEquals("ctx", HttpEngine.fromContext(ctx).send(HttpCall.get(s.uri("/c")), TEXT));
+            assertEquals(3, events.get(events.size() - 1).done());
+        }
+    }
+
+    @Test
     void postIsSentWithItsBodyAndBuilderRejectsBadValues() throws IOException {
         try (RecordingServer s = new RecordingServer(certs.serverContext(), (ex, i) -> {
             byte[] in = ex.getRequestBody().readAllBytes();
