@@ -141,7 +141,7 @@ class HubFacadeTest {
         Path repoDir = cache.resolve("repos/git.example.org/alice/demo");
         try (Stream<Path> s = Files.list(repoDir)) {
             List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(List.of(".lock", "refs"), names, "no tree and no staging directory may remain");
+            assertEquals(List.of(".lock"), names, "no tree, no ref record and no staging directory may remain");
         }
         assertTrue(Files.isDirectory(hub.repo("alice/demo").fetch()));
     }

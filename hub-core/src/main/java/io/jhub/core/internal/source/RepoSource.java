@@ -66,6 +66,9 @@ public final class RepoSource {
         if (commit.isPresent()) {
             Optional<Path> there = cache.installed(host, repo, commit.get());
             if (there.isPresent() && (useCache || offline)) {
+                if (pinned.isEmpty() && !offline) {
+                    cache.recordResolution(host, repo, commit.get());
+                }
                 return new RepoCache.Installed(there.get(), commit.get(), false);
             }
             if (offline) {
@@ -103,8 +106,8 @@ public final class RepoSource {
             throw new FetchException("Resolving " + repo + " on " + host + " failed: " + e.getMessage()
                     + ". Check the host, the protocol and the network, then try again.", e);
         }
+        // the resolution is recorded only once its tree is in the cache, so a failed fetch changes nothing
         r.commit().ifPresent(c -> {
-            cache.recordResolution(host, repo, c);
             context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, repo + " -> " + c, 1, 1));
         });
         return r.commit();
