@@ -4,5 +4,6 @@
 module io.jhub.cli {
     requires io.jhub.core;
     requires io.jhub.pretrained;
-    requires java.logging;
+
+    provides java.lang.System.LoggerFinder with io.jhub.cli.internal.CliLoggerFinder;
 }

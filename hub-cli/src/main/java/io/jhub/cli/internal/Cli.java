@@ -42,9 +42,6 @@ public final class Cli {
               --quiet             no progress output      --verbose   stack traces on errors
             """;
 
-    /** Held so the configured level is not lost when java.util.logging drops unreferenced loggers. */
-    private static java.util.logging.Logger progressLogger;
-
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
@@ -74,7 +71,7 @@ public final class Cli {
         try {
             CliArgs cli = CliArgs.parse(args);
             verbose = cli.flag("verbose");
-            configureLogging(verbose, cli.flag("quiet"));
+            CliLoggerFinder.configure(verbose, cli.flag("quiet"));
             if (cli.command().equals("help-usage") || (cli.flag("help") && !cli.command().equals("help"))) {
                 out.print(USAGE);
                 return 0;
@@ -112,24 +109,6 @@ public final class Cli {
             err.print(trace);
         }
         return 1;
-    }
-
-    /**
-     * The library logs through System.Logger (java.util.logging here): one-line records, library INFO lines only
-     * with --verbose, progress lines unless --quiet.
-     */
-    private static void configureLogging(boolean verbose, boolean quiet) {
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "jhub: %4$s: %5$s%6$s%n");
-        }
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        java.util.logging.Level level = verbose ? java.util.logging.Level.FINE : java.util.logging.Level.WARNING;
-        root.setLevel(level);
-        for (java.util.logging.Handler h : root.getHandlers()) {
-            h.setLevel(java.util.logging.Level.ALL);
-        }
-        progressLogger = java.util.logging.Logger.getLogger(LoggedProgress.LOGGER);
-        progressLogger.setLevel(quiet ? java.util.logging.Level.OFF : java.util.logging.Level.INFO);
     }
 
     /** Joins a multi-line message into one line: "a:\n b\n c" becomes "a: b; c". */
