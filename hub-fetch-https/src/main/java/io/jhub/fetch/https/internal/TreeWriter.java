@@ -73,11 +73,7 @@ public final class TreeWriter {
                 && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw conflict(rel);
         }
-        try {
-            Files.createDirectories(dir);
-        } catch (FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
-            throw conflict(rel);
-        }
+        createDirectories(dir, rel);
     }
 
     /**
@@ -90,11 +86,7 @@ public final class TreeWriter {
      */
     public void file(String rel, InputStream content, boolean executable) throws IOException {
         Path file = place(rel);
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
-            throw conflict(rel);
-        }
+        createDirectories(file.getParent(), rel);
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
             int n;
@@ -200,7 +192,7 @@ public final class TreeWriter {
         for (Map.Entry<String, String> link : links.entrySet()) {
             Path at = root.resolve(link.getKey());
             try {
-                Files.createDirectories(at.getParent());
+                createDirectories(at.getParent(), link.getKey());
                 Files.createSymbolicLink(at, at.getFileSystem().getPath(link.getValue()));
             } catch (FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
                 throw conflict(link.getKey());
@@ -303,6 +295,26 @@ public final class TreeWriter {
                 LinkOption.NOFOLLOW_LINKS);
         if (view != null) {
             view.setPermissions(PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    /**
+     * Creates a directory and its parents; an entry whose parent is a file already written is a conflict
+     * (Linux reports that as a plain FileSystemException "Not a directory", not a NotDirectoryException).
+     */
+    private static void createDirectories(Path dir, String rel) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.nio.file.FileSystemException e) {
+            for (Path p = dir; p != null; p = p.getParent()) {
+                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        throw conflict(rel);
+                    }
+                    break;
+                }
+            }
+            throw e;
         }
     }
 

@@ -49,6 +49,9 @@ class HostileArchiveTest {
         m.put("bomb by size", new TestArchives().zeros("top/zeros.bin", 5L * 1024 * 1024));
         m.put("bomb beside the top folder", new TestArchives().zeros("zeros.bin", 5L * 1024 * 1024));
         m.put("duplicate entry", new TestArchives().file("top/a.txt", "1").file("top/a.txt", "2"));
+        m.put("entry below a file", new TestArchives().file("top/x.txt", "1").file("top/x.txt/a", "2"));
+        m.put("directory below a file", new TestArchives().file("top/x.txt", "1").dir("top/x.txt/d"));
+        m.put("link below a file", new TestArchives().file("top/x.txt", "1").symlink("top/x.txt/l", "."));
         return m;
     }
 
