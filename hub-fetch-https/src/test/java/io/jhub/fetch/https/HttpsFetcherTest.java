@@ -1,5 +1,6 @@
 package io.jhub.fetch.https;
 
+import io.jhub.testkit.TestFetchContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,8 +70,8 @@ class HttpsFetcherTest {
         server.smartHttp(true);
     }
 
-    TestContext ctx() {
-        return new TestContext(certs.clientContext());
+    TestFetchContext ctx() {
+        return new TestFetchContext(certs.clientContext());
     }
 
     FetchRequest request(String repo) {
@@ -104,7 +105,7 @@ class HttpsFetcherTest {
 
     @Test
     void branchWithSlashTagAndCommitIds() {
-        TestContext c = ctx();
+        TestFetchContext c = ctx();
         assertEquals(Optional.of(sample.feature()), fetcher.resolve(request("owner/sample:feature/x"), c).commit());
         assertEquals(Optional.of(sample.tagged()), fetcher.resolve(request("owner/sample:v1.0"), c).commit());
         assertEquals(Optional.of(sample.feature()),
@@ -119,7 +120,7 @@ class HttpsFetcherTest {
     void protocolV0ServerResolvesTheSame() {
         server.protocolV2(false);
         try {
-            TestContext c = ctx();
+            TestFetchContext c = ctx();
             assertEquals(Optional.of(sample.main()), fetcher.resolve(request("owner/sample"), c).commit());
             assertEquals(Optional.of(sample.feature()), fetcher.resolve(request("owner/sample:feature/x"), c).commit());
             assertEquals(Optional.of(sample.tagged()), fetcher.resolve(request("owner/sample:v1.0"), c).commit());
@@ -135,7 +136,7 @@ class HttpsFetcherTest {
     void tagAsZipKeepsModesAndLinks() throws IOException {
         // the annotated tag is peeled; the zip's modes and links come from its central directory
         Path t = target();
-        Resolution r = fetcher.fetch(request("owner/sample:v1.0"), t, ctx().set("https.format", "zip"));
+        Resolution r = fetcher.fetch(request("owner/sample:v1.0"), t, ctx().with("https.format", "zip"));
         assertEquals(Optional.of(sample.tagged()), r.commit());
         assertEquals(expected(sample.tagged()), Trees.describe(t));
     }
@@ -157,7 +158,7 @@ class HttpsFetcherTest {
         Resolution tar = fetcher.fetch(request("owner/sample:feature/x"), t, ctx());
         assertEquals(Optional.of(sample.feature()), tar.commit());
         Path z = target();
-        Resolution zip = fetcher.fetch(request("owner/sample"), z, ctx().set("https.format", "zip"));
+        Resolution zip = fetcher.fetch(request("owner/sample"), z, ctx().with("https.format", "zip"));
         assertEquals(Optional.of(sample.main()), zip.commit());
         assertEquals(expected(sample.main()), Trees.describe(z));
     }
@@ -165,12 +166,12 @@ class HttpsFetcherTest {
     @Test
     void gitlabAndTemplateStyles() throws IOException {
         Path g = target();
-        fetcher.fetch(request("owner/sample:feature/x"), g, ctx().set("https.style", "gitlab"));
+        fetcher.fetch(request("owner/sample:feature/x"), g, ctx().with("https.style", "gitlab"));
         assertEquals(expected(sample.feature()), Trees.describe(g));
         assertEquals(1, server.count("/owner/sample/-/archive/" + sample.feature() + "/sample-"));
         Path t = target();
-        fetcher.fetch(request("owner/sample:v1.0"), t, ctx().set("https.urlTemplate",
-                "{scheme}://{host}/{owner}/{repo}/archive/{ref}.{format}").set("https.format", "zip"));
+        fetcher.fetch(request("owner/sample:v1.0"), t, ctx().with("https.urlTemplate",
+                "{scheme}://{host}/{owner}/{repo}/archive/{ref}.{format}").with("https.format", "zip"));
         assertEquals(expected(sample.tagged()), Trees.describe(t));
         assertEquals(1, server.count("/owner/sample/archive/" + sample.tagged() + ".zip"));
     }
@@ -190,7 +191,7 @@ class HttpsFetcherTest {
 
     @Test
     void privateRepoWithTokenFromEnvironmentUsesTheApi() throws IOException {
-        TestContext c = ctx().env("JHUB_TOKEN_127_0_0_1_" + server.port(), TOKEN);
+        TestFetchContext c = ctx().env("JHUB_TOKEN_127_0_0_1_" + server.port(), TOKEN);
         Path t = target();
         Resolution r = fetcher.fetch(request("owner/secret:feature/x"), t, c);
         assertEquals(Optional.of(sample.feature()), r.commit());
@@ -200,7 +201,7 @@ class HttpsFetcherTest {
 
     @Test
     void wrongTokenNamesItsSourceButNotItsValue() {
-        TestContext c = ctx().set("https.token." + server.hostAndPort(), "wrong-value-123");
+        TestFetchContext c = ctx().with("https.token." + server.hostAndPort(), "wrong-value-123");
         AuthenticationException e = assertThrows(AuthenticationException.class,
                 () -> fetcher.resolve(request("owner/secret"), c));
         assertTrue(e.getMessage().contains("setting https.token." + server.hostAndPort()), e.getMessage());
@@ -211,7 +212,7 @@ class HttpsFetcherTest {
     void crossHostRedirectDoesNotCarryTheToken() throws IOException {
         server.inject(Fault.redirect("/api/v3/repos/owner/secret/tarball", other.baseUri(), 1));
         // the other server answers the same API path for a public copy, like codeload.github.com
-        TestContext c = ctx().set("https.token." + server.hostAndPort(), TOKEN);
+        TestFetchContext c = ctx().with("https.token." + server.hostAndPort(), TOKEN);
         Path t = target();
         fetcher.fetch(request("owner/secret"), t, c);
         assertEquals(expected(sample.main()), Trees.describe(t));
@@ -260,7 +261,7 @@ class HttpsFetcherTest {
         server.inject(Fault.dropAfter("/archive/", 200, 3));
         Path t2 = target();
         DownloadException e = assertThrows(DownloadException.class,
-                () -> fetcher.fetch(request("owner/sample"), t2, ctx().set("https.attempts", "3")));
+                () -> fetcher.fetch(request("owner/sample"), t2, ctx().with("https.attempts", "3")));
         assertTrue(e.getMessage().contains("broke off 3 times"), e.getMessage());
         assertEquals(List.of(), List.of(t2.toFile().list()));
     }
@@ -268,7 +269,7 @@ class HttpsFetcherTest {
     @Test
     void stalledDownloadTimesOutNamingTheHost() {
         server.inject(Fault.stallAfter("/archive/", 100, 1));
-        TestContext c = ctx().set("https.attempts", "1");
+        TestFetchContext c = ctx().with("https.attempts", "1");
         c.readTimeout = java.time.Duration.ofMillis(700);
         DownloadException e = assertThrows(DownloadException.class,
                 () -> fetcher.fetch(request("owner/sample"), target(), c));
@@ -294,10 +295,10 @@ class HttpsFetcherTest {
     @Test
     void limitsComeFromSettings() {
         UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
-                () -> fetcher.fetch(request("owner/sample"), target(), ctx().set("https.maxEntries", "3")));
+                () -> fetcher.fetch(request("owner/sample"), target(), ctx().with("https.maxEntries", "3")));
         assertTrue(e.getMessage().contains("more than 3 entries"), e.getMessage());
         UnsafeArchiveException b = assertThrows(UnsafeArchiveException.class,
-                () -> fetcher.fetch(request("owner/sample"), target(), ctx().set("https.maxBytes", "10")));
+                () -> fetcher.fetch(request("owner/sample"), target(), ctx().with("https.maxBytes", "10")));
         assertTrue(b.getMessage().contains("more than 10 bytes"), b.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.jhub.fetch.ssh;
 
+import io.jhub.testkit.TestFetchContext;
 import io.jhub.api.GitHost;
 import io.jhub.api.RepoInfo;
 import io.jhub.api.spi.FetchRequest;
@@ -22,7 +23,7 @@ public final class LargeFetchMain {
      * @throws Exception on failure (the exit status is then non-zero)
      */
     public static void main(String[] args) throws Exception {
-        TestContext ctx = new TestContext();
+        TestFetchContext ctx = new TestFetchContext();
         ctx.settings.put("ssh.identity", args[3]);
         ctx.settings.put("ssh.knownHosts", args[4]);
         ctx.settings.put("ssh.config", "none");

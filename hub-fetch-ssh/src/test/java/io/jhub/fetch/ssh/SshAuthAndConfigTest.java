@@ -1,5 +1,6 @@
 package io.jhub.fetch.ssh;
 
+import io.jhub.testkit.TestFetchContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class SshAuthAndConfigTest {
         Path keys = Files.createDirectories(tmp.resolve("cfg-home/keys"));
         Files.copy(fx.key, keys.resolve("mine"));
         Files.copy(fx.knownHosts, sshDir.resolve("known_hosts"));
-        TestContext ctx = new TestContext();
+        TestFetchContext ctx = new TestFetchContext();
         ctx.env.put("HOME", tmp.resolve("cfg-home").toString());
         assertEquals(Optional.of(head), FETCHER.resolve(request("modelhub", "team/models"), ctx).commit());
     }
@@ -71,7 +72,7 @@ class SshAuthAndConfigTest {
         Path sshDir = Files.createDirectories(tmp.resolve("def-home/.ssh"));
         Files.copy(fx.key, sshDir.resolve("id_ed25519"));
         Files.copy(fx.knownHosts, sshDir.resolve("known_hosts"));
-        TestContext ctx = new TestContext().with("ssh.pathTemplate", "srv/git/{repo}.git");
+        TestFetchContext ctx = new TestFetchContext().with("ssh.pathTemplate", "srv/git/{repo}.git");
         ctx.env.put("HOME", tmp.resolve("def-home").toString());
         Path target = Files.createDirectories(tmp.resolve("def-out/tree"));
         FETCHER.fetch(request("127.0.0.1:" + server.port(), "anyone/models"), target, ctx);
@@ -85,9 +86,9 @@ class SshAuthAndConfigTest {
         Processes.run(tmp, "ssh-keygen", "-q", "-t", "ed25519", "-N", "s3cret pass", "-f", key.toString());
         Files.writeString(fx.authorizedKeys, Files.readString(Path.of(key + ".pub")),
                 java.nio.file.StandardOpenOption.APPEND);
-        TestContext ok = fx.context().with("ssh.identity", key.toString()).with("ssh.passphrase", "s3cret pass");
+        TestFetchContext ok = fx.context().with("ssh.identity", key.toString()).with("ssh.passphrase", "s3cret pass");
         assertEquals(Optional.of(head), FETCHER.resolve(SshFixture.request(server, "team/models"), ok).commit());
-        TestContext wrong = fx.context().with("ssh.identity", key.toString()).with("ssh.passphrase", "nope");
+        TestFetchContext wrong = fx.context().with("ssh.identity", key.toString()).with("ssh.passphrase", "nope");
         var e = assertThrows(AuthenticationException.class,
                 () -> FETCHER.resolve(SshFixture.request(server, "team/models"), wrong));
         assertTrue(e.getMessage().contains("locked_ed25519"), e.getMessage());
@@ -107,12 +108,12 @@ class SshAuthAndConfigTest {
                     List.of("ssh-add", fx.key.toString()));
             assertEquals(0, add.exitCode(), add.stderr());
             Path home = Files.createDirectories(tmp.resolve("agent-home"));
-            TestContext ctx = new TestContext().with("ssh.knownHosts", fx.knownHosts.toString())
+            TestFetchContext ctx = new TestFetchContext().with("ssh.knownHosts", fx.knownHosts.toString())
                     .with("ssh.config", "none");
             ctx.env.put("HOME", home.toString());
             ctx.env.put("SSH_AUTH_SOCK", sock.toString());
             assertEquals(Optional.of(head), FETCHER.resolve(SshFixture.request(server, "team/models"), ctx).commit());
-            TestContext off = ctx.copy().with("ssh.agent", "false");
+            TestFetchContext off = ctx.copy().with("ssh.agent", "false");
             var e = assertThrows(AuthenticationException.class,
                     () -> FETCHER.resolve(SshFixture.request(server, "team/models"), off));
             assertTrue(e.getMessage().contains("none"), e.getMessage());
@@ -124,7 +125,7 @@ class SshAuthAndConfigTest {
     @Test
     void readTimeoutWhenTheServerGoesSilent() throws IOException {
         try (GitSshServer silent = fx.trustedServer(fx.server().stallAfterBytes(100))) {
-            TestContext ctx = fx.context();
+            TestFetchContext ctx = fx.context();
             ctx.readTimeout = Duration.ofMillis(800);
             var e = assertThrows(FetchException.class,
                     () -> FETCHER.resolve(SshFixture.request(silent, "team/models"), ctx));
@@ -135,7 +136,7 @@ class SshAuthAndConfigTest {
     @Test
     void protocolSettingForcesV0() throws IOException {
         int before = server.v2Requests();
-        TestContext v0 = fx.context().with("ssh.protocol", "0");
+        TestFetchContext v0 = fx.context().with("ssh.protocol", "0");
         assertEquals(Optional.of(head), FETCHER.resolve(SshFixture.request(server, "team/models:main"), v0).commit());
         assertEquals(before, server.v2Requests());
         assertEquals(Optional.of(head), FETCHER.resolve(SshFixture.request(server, "team/models:main"),

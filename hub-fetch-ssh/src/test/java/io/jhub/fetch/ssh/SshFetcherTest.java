@@ -1,5 +1,6 @@
 package io.jhub.fetch.ssh;
 
+import io.jhub.testkit.TestFetchContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,7 +98,7 @@ class SshFetcherTest {
     @ValueSource(booleans = {true, false})
     void resolvesBranchesTagsAndAbbreviations(boolean useV2) throws IOException {
         GitSshServer s = server(useV2);
-        TestContext ctx = fx.context();
+        TestFetchContext ctx = fx.context();
         assertEquals(Optional.of(featureCommit), FETCHER.resolve(SshFixture.request(s, "owner/proj:feature/x/y"), ctx)
                 .commit());
         assertEquals(Optional.of(mainCommit), FETCHER.resolve(SshFixture.request(s, "owner/proj:v1.0"), ctx).commit());
@@ -196,7 +197,7 @@ class SshFetcherTest {
 
     @Test
     void unknownHostKeyIsRefusedWithFingerprintAndCommand() throws IOException {
-        TestContext ctx = fx.context().with("ssh.knownHosts", tmp.resolve("empty_known_hosts").toString());
+        TestFetchContext ctx = fx.context().with("ssh.knownHosts", tmp.resolve("empty_known_hosts").toString());
         var e = assertThrows(HostKeyException.class,
                 () -> FETCHER.resolve(SshFixture.request(v2, "owner/proj"), ctx));
         assertTrue(e.getMessage().contains("SHA256:"), e.getMessage());
@@ -210,7 +211,7 @@ class SshFetcherTest {
             Path kh = tmp.resolve("changed_known_hosts");
             String otherKey = other.knownHostsLine().substring(other.knownHostsLine().indexOf(' ') + 1);
             Files.writeString(kh, "[127.0.0.1]:" + v2.port() + " " + otherKey + "\n");
-            TestContext ctx = fx.context().with("ssh.knownHosts", kh.toString());
+            TestFetchContext ctx = fx.context().with("ssh.knownHosts", kh.toString());
             var e = assertThrows(HostKeyException.class,
                     () -> FETCHER.resolve(SshFixture.request(v2, "owner/proj"), ctx));
             assertTrue(e.getMessage().contains("CHANGED") && e.getMessage().contains("ssh-keygen -R"), e.getMessage());
@@ -223,13 +224,13 @@ class SshFetcherTest {
         Files.writeString(kh, v2.knownHostsLine() + "\n");
         io.jhub.testkit.Processes.run(tmp, "ssh-keygen", "-H", "-f", kh.toString());
         assertTrue(Files.readString(kh).startsWith("|1|"), Files.readString(kh));
-        TestContext ctx = fx.context().with("ssh.knownHosts", kh.toString());
+        TestFetchContext ctx = fx.context().with("ssh.knownHosts", kh.toString());
         assertEquals(Optional.of(mainCommit), FETCHER.resolve(SshFixture.request(v2, "owner/proj"), ctx).commit());
     }
 
     @Test
     void wrongKeyIsRefused() {
-        TestContext ctx = fx.context().with("ssh.identity", fx.newKey("stranger").toString());
+        TestFetchContext ctx = fx.context().with("ssh.identity", fx.newKey("stranger").toString());
         var e = assertThrows(AuthenticationException.class,
                 () -> FETCHER.resolve(SshFixture.request(v2, "owner/proj"), ctx));
         assertTrue(e.getMessage().contains("stranger_ed25519") && e.getMessage().contains("git"), e.getMessage());

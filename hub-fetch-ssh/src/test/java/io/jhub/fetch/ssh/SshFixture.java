@@ -1,5 +1,6 @@
 package io.jhub.fetch.ssh;
 
+import io.jhub.testkit.TestFetchContext;
 import io.jhub.api.GitHost;
 import io.jhub.api.RepoInfo;
 import io.jhub.api.spi.FetchRequest;
@@ -47,8 +48,8 @@ final class SshFixture {
         return s;
     }
 
-    TestContext context() {
-        TestContext c = new TestContext();
+    TestFetchContext context() {
+        TestFetchContext c = new TestFetchContext();
         c.settings.put("ssh.identity", key.toString());
         c.settings.put("ssh.knownHosts", knownHosts.toString());
         c.settings.put("ssh.config", "none");
