@@ -30,6 +30,7 @@ rm -rf "$out"
   --output "$out"
 # Like ./jhub: resolve every module of the image at start, so a hub repo's "dependencies" on JDK modules
 # (which a child layer cannot add) find them in the boot layer.
-sed -i 's/^JLINK_VM_OPTIONS=.*$/JLINK_VM_OPTIONS="--add-modules ALL-DEFAULT"/' "$out/bin/jhub"
+# Larger HttpClient buffers, as ./jhub sets them (bench/download, "bigbuf").
+sed -i 's/^JLINK_VM_OPTIONS=.*$/JLINK_VM_OPTIONS="--add-modules ALL-DEFAULT -Djdk.httpclient.bufsize=65536 -Djdk.httpclient.receiveBufferSize=4194304"/' "$out/bin/jhub"
 grep -q 'ALL-DEFAULT' "$out/bin/jhub" || { echo "link.sh: could not set the launcher's options in $out/bin/jhub" >&2; exit 1; }
 echo "jhub image: $out ($(du -sh "$out" | cut -f1)), run $out/bin/jhub"
