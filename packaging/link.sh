@@ -22,11 +22,13 @@ feature="$("$jdk/bin/jlink" --version | cut -d. -f1)"
 if [ "$feature" -ge 21 ]; then compress=zip-6; else compress=2; fi
 modules="$(grep -v -e '^#' -e '^[[:space:]]*$' "$here/image-modules.txt" | paste -sd, -)"
 rm -rf "$out"
+# ct.sym (11 MB of jdk.compiler) only serves javac's --release, which jhub never passes
 "$jdk/bin/jlink" \
   --module-path "$module_path" \
   --add-modules "$modules" \
   --launcher jhub=io.jhub.cli/io.jhub.cli.Main \
   --strip-debug --no-header-files --no-man-pages --compress="$compress" \
+  --exclude-files='**/ct.sym' \
   --output "$out"
 # Like ./jhub: resolve every module of the image at start, so a hub repo's "dependencies" on JDK modules
 # (which a child layer cannot add) find them in the boot layer.
