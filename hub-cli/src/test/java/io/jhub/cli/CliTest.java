@@ -155,4 +155,35 @@ class CliTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("LOCALGIT\t"), r.out());
     }
+
+    @Test
+    void hubconfOptionNamesAnotherEntryFile() throws Exception {
+        Path repo = tmp.resolve("nested");
+        Files.createDirectories(repo.resolve("src/hub/nested"));
+        Files.writeString(repo.resolve("src/hub/nested/hubconf.java"), """
+                package hub.nested;
+
+                public final class hubconf {
+                    private hubconf() {
+                    }
+
+                    /**
+                     * Shouts.
+                     *
+                     * @param word what to shout
+                     * @return the word in capitals
+                     */
+                    public static String shout(String word) {
+                        return word.toUpperCase(java.util.Locale.ROOT) + "!";
+                    }
+                }
+                """);
+        Run missing = jhub("list", repo.toString());
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("hubconf.java"), missing.err());
+        Run r = jhub("load", repo.toString(), "shout", "hey", "--hubconf", "src/hub/nested/hubconf.java");
+        assertEquals("HEY!", r.out().strip(), r.err());
+        assertEquals(2, jhub("list", repo.toString(), "--hubconf").status());
+        assertEquals(1, jhub("list", repo.toString(), "--hubconf", "../escape.java").status());
+    }
 }

@@ -61,7 +61,7 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
             } else if (VALUED.contains(name) || name.equals("arg") || name.equals("set")) {
                 String value = inline;
                 if (value == null) {
-                    if (i + 1 >= args.length) {
+                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         throw new UsageException("option --" + name + " needs a value");
                     }
                     value = args[++i];
