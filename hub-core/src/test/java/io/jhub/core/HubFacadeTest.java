@@ -226,4 +226,16 @@ class HubFacadeTest {
                     || p.getFileName().toString().startsWith(".jhub")), "orphans must be gone");
         }
     }
+
+    @Test
+    void anAbbreviatedIdResolvedOnlyByFetchingIsFetchedOnce() {
+        fetcher.resolvesBeforeFetch(false);
+        String head = origin.head();
+        Hub hub = hub(false);
+        Path first = hub.repo("alice/demo").commit(head.substring(0, 8)).fetch();
+        Path again = hub(false).repo("alice/demo").commit(head.substring(0, 8)).fetch();
+        assertEquals(head, first.getFileName().toString());
+        assertEquals(first, again);
+        assertEquals(1, fetcher.fetches());
+    }
 }

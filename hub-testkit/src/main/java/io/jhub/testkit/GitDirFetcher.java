@@ -22,6 +22,7 @@ public final class GitDirFetcher implements RepoFetcher {
     private final AtomicInteger resolves = new AtomicInteger();
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile RuntimeException failNextFetch;
+    private volatile boolean resolvesBeforeFetch = true;
 
     /**
      * Creates the fetcher.
@@ -54,6 +55,16 @@ public final class GitDirFetcher implements RepoFetcher {
     }
 
     /**
+     * Makes {@link #resolve} answer {@link Resolution#unknown()}, like a transport that learns the commit only
+     * by fetching.
+     *
+     * @param value false to resolve only while fetching
+     */
+    public void resolvesBeforeFetch(boolean value) {
+        this.resolvesBeforeFetch = value;
+    }
+
+    /**
      * Returns how many times {@link #resolve} was called.
      *
      * @return the count
@@ -74,6 +85,10 @@ public final class GitDirFetcher implements RepoFetcher {
     @Override
     public Resolution resolve(FetchRequest request, FetchContext context) {
         resolves.incrementAndGet();
+        return resolvesBeforeFetch ? revParse(request) : Resolution.unknown();
+    }
+
+    private Resolution revParse(FetchRequest request) {
         String rev = request.revision().orElse("HEAD");
         Processes.Result r = Processes.exec(dir(request), Map.of(), List.of("git", "rev-parse", "--verify", "-q",
                 rev + "^{commit}"));
@@ -86,7 +101,7 @@ public final class GitDirFetcher implements RepoFetcher {
     @Override
     public Resolution fetch(FetchRequest request, Path target, FetchContext context) {
         fetches.incrementAndGet();
-        Resolution resolved = request.commit().map(Resolution::of).orElseGet(() -> resolve(request, context));
+        Resolution resolved = request.commit().map(Resolution::of).orElseGet(() -> revParse(request));
         String commit = resolved.commit().orElseThrow();
         Processes.Result r = Processes.exec(dir(request), Map.of(), List.of("sh", "-c",
                 "git archive --format=tar " + commit + " | tar -x -C '" + target + "'"));

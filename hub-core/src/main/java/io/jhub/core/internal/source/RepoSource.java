@@ -62,6 +62,10 @@ public final class RepoSource {
                     "Offline: " + what + " has never been resolved, so its commit is unknown. Run the same call"
                             + " once with network access (without --offline / JHUB_OFFLINE), or pin --commit.")))
                     : resolve(host, repo, request, fetcher);
+            if (commit.isEmpty() && repo.ref().filter(r -> r.matches("[0-9a-f]{4,39}")).isPresent()) {
+                // an abbreviated id the transport cannot resolve maps to one commit for good: reuse its tree
+                commit = cache.lastResolution(host, repo).filter(c -> cache.installed(host, repo, c).isPresent());
+            }
         }
         if (commit.isPresent()) {
             Optional<Path> there = cache.installed(host, repo, commit.get());
