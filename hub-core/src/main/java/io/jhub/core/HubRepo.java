@@ -121,7 +121,7 @@ public final class HubRepo {
      */
     public HubRepo protocol(String name) {
         return new HubRepo(hub, remote, local, commit, useCache, hubconfEntry, host,
-                Optional.of(Hub.Builder.checkProtocolName(name)), trust);
+                Optional.of(HubBuilder.checkProtocolName(name)), trust);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jhub.cli.internal;
 import io.jhub.api.HubException;
 import io.jhub.api.ProgressListener;
 import io.jhub.core.Hub;
+import io.jhub.core.HubBuilder;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -117,7 +118,7 @@ public final class Cli {
     }
 
     private static Hub hub(CliArgs cli, ProgressListener progress) {
-        Hub.Builder b = Hub.builder().progress(progress);
+        HubBuilder b = Hub.builder().progress(progress);
         cli.option("cache-dir").ifPresent(d -> b.cacheDir(Path.of(d)));
         cli.option("host").ifPresent(b::gitHost);
         cli.option("protocol").ifPresent(b::protocol);

@@ -56,7 +56,7 @@ class DownloadsTest {
         server.close();
     }
 
-    private Hub.Builder hubBuilder() {
+    private io.jhub.core.HubBuilder hubBuilder() {
         return Hub.builder().cacheDir(cache).sslContext(certs.clientContext()).environment(Map.of())
                 .setting("http.backoffBaseMillis", "5").setting("http.backoffMaxMillis", "50")
                 .setting("download.parallelMinBytes", Long.toString(1 << 20));

@@ -1,0 +1,221 @@
+package io.jhub.core;
+
+import io.jhub.api.GitHost;
+import io.jhub.api.HubDefaults;
+import io.jhub.api.ProgressListener;
+import io.jhub.api.spi.RepoFetcher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Configures a {@link Hub}; obtained from {@link Hub#builder()}. Every setter validates its argument and throws
+ * {@link NullPointerException} or {@link IllegalArgumentException} at once.
+ *
+ * @since 0.1
+ */
+public final class HubBuilder {
+    // package-private: HubSettings reads them when the hub is built
+    Path cacheDir;
+    GitHost defaultHost;
+    String protocol;
+    TrustPolicy trustPolicy = TrustPolicy.TRUSTED_LIST;
+    Boolean offline;
+    ProgressListener progress = ProgressListener.NONE;
+    Duration connectTimeout = HubDefaults.HTTP_CONNECTION_TIMEOUT;
+    Duration readTimeout = HubDefaults.HTTP_READ_TIMEOUT;
+    SSLContext sslContext;
+    Map<String, String> environment;
+    final Map<String, String> settings = new LinkedHashMap<>();
+    final List<RepoFetcher> fetchers = new ArrayList<>();
+    boolean serviceLoading = true;
+
+    HubBuilder() {
+    }
+
+    /**
+     * Sets the cache root. Default: {@code JHUB_HOME}, else {@code $XDG_CACHE_HOME/jhub}, else
+     * {@code ~/.cache/jhub}.
+     *
+     * @param dir the directory (created when first needed)
+     * @return this builder
+     */
+    public HubBuilder cacheDir(Path dir) {
+        this.cacheDir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+        return this;
+    }
+
+    /**
+     * Sets the host used when a call names none. Default {@code github.com}.
+     *
+     * @param host {@code host} or {@code host:port}
+     * @return this builder
+     * @throws io.jhub.api.InvalidGitHostException if the host is malformed
+     */
+    public HubBuilder gitHost(String host) {
+        this.defaultHost = GitHost.parse(host);
+        return this;
+    }
+
+    /**
+     * Sets the protocol used when a call names none. Default {@code HTTPS}.
+     *
+     * @param name a protocol name, compared ignoring case
+     * @return this builder
+     */
+    public HubBuilder protocol(String name) {
+        this.protocol = checkProtocolName(name);
+        return this;
+    }
+
+    /**
+     * Sets when remote code may run. Default {@link TrustPolicy#TRUSTED_LIST}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public HubBuilder trustPolicy(TrustPolicy policy) {
+        this.trustPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * Forbids or allows network access. Default: {@code JHUB_OFFLINE} is {@code 1} or {@code true}.
+     *
+     * @param value true for no network at all
+     * @return this builder
+     */
+    public HubBuilder offline(boolean value) {
+        this.offline = value;
+        return this;
+    }
+
+    /**
+     * Sets where progress goes. Default: nowhere.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public HubBuilder progress(ProgressListener listener) {
+        this.progress = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * Sets the connect timeout. Default 5 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public HubBuilder connectTimeout(Duration timeout) {
+        this.connectTimeout = positive(timeout, "connectTimeout");
+        return this;
+    }
+
+    /**
+     * Sets the read timeout. Default 120 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public HubBuilder readTimeout(Duration timeout) {
+        this.readTimeout = positive(timeout, "readTimeout");
+        return this;
+    }
+
+    /**
+     * Sets the TLS context for HTTPS (a private CA, a test certificate). Default: the JVM's.
+     *
+     * @param context the context
+     * @return this builder
+     */
+    public HubBuilder sslContext(SSLContext context) {
+        this.sslContext = Objects.requireNonNull(context, "context");
+        return this;
+    }
+
+    /**
+     * Replaces the process environment as this hub sees it (tokens, proxies, {@code JHUB_*}).
+     *
+     * @param env the variables
+     * @return this builder
+     */
+    public HubBuilder environment(Map<String, String> env) {
+        this.environment = Map.copyOf(Objects.requireNonNull(env, "env"));
+        return this;
+    }
+
+    /**
+     * Sets a fetcher or download setting, such as {@code https.token.example.org} or {@code ssh.user}.
+     *
+     * @param key the setting's name
+     * @param value its value
+     * @return this builder
+     */
+    public HubBuilder setting(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        if (key.isBlank()) {
+            throw new IllegalArgumentException("setting key must not be blank");
+        }
+        settings.put(key, value);
+        return this;
+    }
+
+    /**
+     * Adds a fetcher besides those found with {@link java.util.ServiceLoader}.
+     *
+     * @param fetcher the fetcher; its protocol name must not clash with another
+     * @return this builder
+     */
+    public HubBuilder fetcher(RepoFetcher fetcher) {
+        Objects.requireNonNull(fetcher, "fetcher");
+        checkProtocolName(fetcher.protocol());
+        fetchers.add(fetcher);
+        return this;
+    }
+
+    /**
+     * Turns the {@link java.util.ServiceLoader} lookup of fetchers on or off. Default on.
+     *
+     * @param enabled false to use only the fetchers given to {@link #fetcher(RepoFetcher)}
+     * @return this builder
+     */
+    public HubBuilder serviceLoading(boolean enabled) {
+        this.serviceLoading = enabled;
+        return this;
+    }
+
+    /**
+     * Builds the hub.
+     *
+     * @return a new hub
+     */
+    public Hub build() {
+        Map<String, String> env = environment != null ? environment : System.getenv();
+        return new Hub(new HubSettings(this, env));
+    }
+
+    private static Duration positive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, got " + d);
+        }
+        return d;
+    }
+
+    static String checkProtocolName(String name) {
+        Objects.requireNonNull(name, "protocol");
+        if (!name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}")) {
+            throw new IllegalArgumentException("Invalid protocol name \"" + name
+                    + "\": use letters, digits, '-' or '_', starting with a letter, such as HTTPS or SSH.");
+        }
+        return name.toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,64 @@
+package io.jhub.core;
+
+import io.jhub.api.GitHost;
+import io.jhub.api.HubDefaults;
+import io.jhub.api.ProgressListener;
+import io.jhub.api.spi.RepoFetcher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/** The resolved, immutable configuration of a hub. */
+final class HubSettings {
+    final Path cacheDir;
+    final GitHost defaultHost;
+    final String protocol;
+    final TrustPolicy trustPolicy;
+    final boolean offline;
+    final ProgressListener progress;
+    final Duration connectTimeout;
+    final Duration readTimeout;
+    final SSLContext sslContext;
+    final Map<String, String> environment;
+    final Map<String, String> settings;
+    final List<RepoFetcher> fetchers;
+    final boolean serviceLoading;
+
+    HubSettings(HubBuilder b, Map<String, String> env) {
+        this.environment = Map.copyOf(env);
+        this.cacheDir = b.cacheDir != null ? b.cacheDir : defaultCacheDir();
+        this.defaultHost = b.defaultHost != null ? b.defaultHost
+                : GitHost.parse(env("JHUB_GIT_HOST").orElse(HubDefaults.DEFAULT_GIT_HOST));
+        this.protocol = b.protocol != null ? b.protocol
+                : HubBuilder.checkProtocolName(env("JHUB_PROTOCOL").orElse(HubDefaults.DEFAULT_PROTOCOL));
+        this.trustPolicy = b.trustPolicy;
+        this.offline = b.offline != null ? b.offline
+                : env(HubDefaults.ENV_OFFLINE).map(v -> v.equals("1") || v.equalsIgnoreCase("true"))
+                .orElse(false);
+        this.progress = b.progress;
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.sslContext = b.sslContext;
+        this.settings = Map.copyOf(b.settings);
+        this.fetchers = List.copyOf(b.fetchers);
+        this.serviceLoading = b.serviceLoading;
+    }
+
+    Optional<String> env(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key)).or(() -> Optional.ofNullable(System.getProperty("jhub." + key)));
+    }
+
+    private Path defaultCacheDir() {
+        return env(HubDefaults.ENV_HOME).map(Path::of)
+                .or(() -> env("XDG_CACHE_HOME").map(x -> Path.of(x, "jhub")))
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "jhub"))
+                .toAbsolutePath().normalize();
+    }
+}
