@@ -7,6 +7,9 @@ set -euo pipefail
 ROUNDS="${1:-3}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SIZE_MIB="${SIZE_MIB:-1024}"
+# jhub variants to run: x4/x2/x1 = parallel connections, -sha256 = with a full hash check, -bigbuf = the
+# HttpClient buffer options ./jhub starts with
+MODES="${MODES:-x4 x1 x4-sha256 x4-bigbuf x2-bigbuf x1-bigbuf}"
 
 need=()
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
@@ -101,15 +104,15 @@ for r in $(seq "$ROUNDS"); do
   record aria2c-x4 "$(elapsed "$t0" "$t1")"
   rm -rf "$WORK/aria"
 
-  for mode in x4 x1 x4-sha256 x4-bigbuf; do
+  for mode in $MODES; do
     rm -rf "$WORK/cache"
     args=("$WORK/cache" "$URL")
     case $mode in
-      x4|x4-bigbuf) args+=(4) ;; x1) args+=(1) ;; x4-sha256) args+=(4 "$SHA") ;;
+      x4-sha256) args+=(4 "$SHA") ;; x4*) args+=(4) ;; x2*) args+=(2) ;; x1*) args+=(1) ;;
     esac
     extra=()
     # JDK HttpClient tuning flags (JVM-wide, so jhub does not set them itself): 64 KiB read buffers, 4 MiB socket
-    [ "$mode" = x4-bigbuf ] && extra=(-Djdk.httpclient.bufsize=65536 -Djdk.httpclient.receiveBufferSize=4194304)
+    [[ "$mode" == *-bigbuf ]] && extra=(-Djdk.httpclient.bufsize=65536 -Djdk.httpclient.receiveBufferSize=4194304)
     t0=$(now)
     /usr/bin/time -v -o "$WORK/time-$mode.txt" java "${JAVA_OPTS[@]}" "${extra[@]}" -cp "$CP:$WORK/driver" BenchDownload \
       "${args[@]}" > "$WORK/out-$mode.txt"
@@ -132,22 +135,22 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR
 CURL_MED=$(echo "${T[curl]}" | median)
 ARIA_MED=$(echo "${T[aria2c-x4]}" | median)
 printf "%-16s %-28s %8s %10s %12s\n" tool "rounds (s)" median "vs curl" "vs aria2c"
-for k in curl aria2c-x4 jhub-x4 jhub-x1 jhub-x4-sha256 jhub-x4-bigbuf; do
+for k in curl aria2c-x4 $(printf 'jhub-%s ' $MODES); do
   med=$(echo "${T[$k]}" | median)
   printf "%-16s %-28s %8s %10s %12s\n" "$k" "${T[$k]}" "$med" \
     "$(python3 -c "print(f'{$med/$CURL_MED:.2f}x')")" "$(python3 -c "print(f'{$med/$ARIA_MED:.2f}x')")"
 done
 echo
 echo "jhub's own time inside the JVM (download call only, no JVM start), seconds:"
-for k in jhub-x4 jhub-x1 jhub-x4-sha256 jhub-x4-bigbuf; do
+for k in $(printf 'jhub-%s ' $MODES); do
   printf "  %-16s %-28s median %s\n" "$k" "${T[jvm-$k]}" "$(echo "${T[jvm-$k]}" | median)"
 done
 echo
 echo "CPU seconds (user + sys) per run, same rounds:"
-for k in curl aria2c-x4 jhub-x4 jhub-x1 jhub-x4-sha256 jhub-x4-bigbuf; do
+for k in curl aria2c-x4 $(printf 'jhub-%s ' $MODES); do
   printf "  %-16s %s\n" "$k" "${T[cpu-$k]}"
 done
 echo
-for k in jhub-x4 jhub-x1 jhub-x4-sha256 jhub-x4-bigbuf; do
+for k in $(printf 'jhub-%s ' $MODES); do
   echo "peak RSS of jhub ($k, -Xmx64m), KiB: ${T[rss-$k]}"
 done

@@ -16,8 +16,12 @@ import java.util.WeakHashMap;
 public final class HubHttp {
     /** Smallest file fetched in parallel ranges unless the hub says otherwise. */
     public static final long DEFAULT_PARALLEL_MIN = 8L << 20;
-    /** Parallel connections unless the hub or the options say otherwise. */
-    public static final int DEFAULT_CONNECTIONS = 4;
+    /**
+     * Parallel connections unless the hub or the options say otherwise: one per core, 2 to 4. TLS decryption
+     * makes each connection CPU-bound, so more connections than cores only add overhead (bench/download).
+     */
+    public static final int DEFAULT_CONNECTIONS =
+            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private static final Map<Hub, HttpEngine[]> ENGINES = new WeakHashMap<>();
     private static final java.util.List<String> PROXY_VARIABLES = java.util.List.of("https_proxy", "HTTPS_PROXY",
