@@ -11,7 +11,6 @@ import io.jhub.core.internal.cache.CacheFiles;
 import io.jhub.core.internal.cache.RepoCache;
 import io.jhub.core.internal.load.RepoLoader;
 import io.jhub.core.internal.registry.ProtocolRegistry;
-import io.jhub.core.internal.source.HubFetchContext;
 import io.jhub.core.internal.source.RepoSource;
 import io.jhub.core.internal.trust.TrustStore;
 import java.io.IOException;
@@ -252,7 +251,7 @@ public final class Hub {
         String protocol = r.protocolOr(settings.protocol);
         ProtocolRegistry reg = registry();
         reg.fetcher(protocol);
-        RepoSource source = new RepoSource(repoCache, fetchContext(), settings.offline);
+        RepoSource source = new RepoSource(repoCache, settings, settings.offline);
         return source.tree(host, repo, r.pinnedCommit(), r.useCacheOption(), () -> reg.fetcher(protocol));
     }
 
@@ -288,11 +287,6 @@ public final class Hub {
 
     private static String trustKey(GitHost host, RepoInfo repo) {
         return host + "/" + repo.path();
-    }
-
-    private HubFetchContext fetchContext() {
-        return new HubFetchContext(settings.connectTimeout, settings.readTimeout, settings.progress,
-                settings.settings, settings.environment, settings.sslContext);
     }
 
     private ProtocolRegistry registry() {
@@ -388,7 +382,7 @@ public final class Hub {
      * @return the context, or empty for the JVM default
      */
     public Optional<SSLContext> sslContext() {
-        return Optional.ofNullable(settings.sslContext);
+        return settings.sslContext();
     }
 
     /**

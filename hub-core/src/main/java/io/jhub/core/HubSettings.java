@@ -3,6 +3,7 @@ package io.jhub.core;
 import io.jhub.api.GitHost;
 import io.jhub.api.HubDefaults;
 import io.jhub.api.ProgressListener;
+import io.jhub.api.spi.FetchContext;
 import io.jhub.api.spi.RepoFetcher;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
-/** The resolved, immutable configuration of a hub. */
-final class HubSettings {
+/** The resolved, immutable configuration of a hub; also what its fetchers get as their {@link FetchContext}. */
+final class HubSettings implements FetchContext {
     final Path cacheDir;
     final GitHost defaultHost;
     final String protocol;
@@ -47,11 +48,33 @@ final class HubSettings {
         this.serviceLoading = b.serviceLoading;
     }
 
-    Optional<String> env(String name) {
+    @Override
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    @Override
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    @Override
+    public ProgressListener progress() {
+        return progress;
+    }
+
+    @Override
+    public Optional<SSLContext> sslContext() {
+        return Optional.ofNullable(sslContext);
+    }
+
+    @Override
+    public Optional<String> env(String name) {
         return Optional.ofNullable(environment.get(name)).filter(v -> !v.isEmpty());
     }
 
-    Optional<String> setting(String key) {
+    @Override
+    public Optional<String> setting(String key) {
         return Optional.ofNullable(settings.get(key)).or(() -> Optional.ofNullable(System.getProperty("jhub." + key)));
     }
 

@@ -4,7 +4,6 @@ import io.jhub.api.CacheException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,11 +36,12 @@ public final class CacheFiles {
     }
 
     /**
-     * Moves {@code staging} to {@code target} atomically. Fails if {@code target} exists.
+     * Moves {@code staging} to {@code target} atomically. The caller holds the entry's lock and has checked that
+     * {@code target} does not exist (a rename may silently replace an empty directory).
      *
      * @param staging the complete file or directory
      * @param target where it goes
-     * @throws IOException if the move fails ({@link FileAlreadyExistsException} when the target exists)
+     * @throws IOException if the move fails, or the file system cannot rename atomically
      */
     public static void moveIntoPlace(Path staging, Path target) throws IOException {
         try {
@@ -49,9 +49,6 @@ public final class CacheFiles {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("The cache file system cannot rename " + staging + " atomically; put the cache"
                     + " on a local file system (set JHUB_HOME).", e);
-        }
-        if (!Files.exists(target)) {
-            throw new FileAlreadyExistsException(target.toString());
         }
     }
 

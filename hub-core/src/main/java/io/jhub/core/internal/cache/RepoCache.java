@@ -165,8 +165,9 @@ public final class RepoCache {
                 LOG.log(Level.DEBUG, () -> "Installed " + repo.path() + "@" + id + " at " + target);
                 return new Installed(target, id, true);
             } catch (IOException e) {
-                throw new FetchException("Fetching " + repo + " from " + host + " failed: " + e.getMessage()
-                        + ". The cache was left as it was; check the network and try again.", e);
+                throw new FetchException("Fetching " + repo + " from " + host + " into " + dir + " failed: "
+                        + e.getMessage() + ". The cache was left as it was; check the network, the free disk space"
+                        + " and that the cache directory is writable, then try again.", e);
             } finally {
                 CacheFiles.deleteQuietly(staging);
             }
