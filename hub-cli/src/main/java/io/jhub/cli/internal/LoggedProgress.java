@@ -10,7 +10,7 @@ import io.jhub.api.ProgressListener;
 final class LoggedProgress implements ProgressListener {
     static final String LOGGER = "io.jhub.progress";
     private static final long INTERVAL_NANOS = 5_000_000_000L;
-    private static final System.Logger LOG = System.getLogger(LOGGER);
+    private static final System.Logger LOG = CliLoggerFinder.lineLogger(LOGGER);
 
     private final long startNanos = System.nanoTime();
     private long lastLine = startNanos;

@@ -25,7 +25,6 @@ import java.util.stream.Stream;
  * by a killed process is removed by the next holder of the lock.
  */
 public final class RepoCache {
-    private static final System.Logger LOG = System.getLogger(RepoCache.class.getName());
     private static final String LOCK = ".lock";
 
     /** Writes a tree into an empty staging directory and tells which commit it was. */
@@ -162,7 +161,7 @@ public final class RepoCache {
                 } else {
                     CacheFiles.moveIntoPlace(staging, target);
                 }
-                LOG.log(Level.DEBUG, () -> "Installed " + repo.path() + "@" + id + " at " + target);
+                Log.LOG.log(Level.DEBUG, () -> "Installed " + repo.path() + "@" + id + " at " + target);
                 return new Installed(target, id, true);
             } catch (IOException e) {
                 throw new FetchException("Fetching " + repo + " from " + host + " into " + dir + " failed: "
@@ -249,12 +248,17 @@ public final class RepoCache {
             s.filter(p -> p.getFileName().toString().startsWith(".") && !p.getFileName().toString().equals(LOCK))
                     .forEach(CacheFiles::deleteQuietly);
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, "Cannot list " + dir + " for clean-up: " + e.getMessage());
+            Log.LOG.log(Level.DEBUG, "Cannot list " + dir + " for clean-up: " + e.getMessage());
         }
     }
 
     private Path refFile(GitHost host, RepoInfo repo) {
         String name = repo.ref().map(r -> URLEncoder.encode(r, StandardCharsets.UTF_8)).orElse("HEAD");
         return repoDir(host, repo).resolve("refs").resolve(name);
+    }
+
+    /** Holds the logger, so that a load which logs nothing never pays for finding the logging backend. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(RepoCache.class.getName());
     }
 }

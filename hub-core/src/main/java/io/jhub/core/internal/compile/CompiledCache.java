@@ -19,7 +19,6 @@ import java.util.function.Function;
  * damaged, foreign) is moved aside and rebuilt.
  */
 public final class CompiledCache {
-    private static final System.Logger LOG = System.getLogger("io.jhub.core.compile");
 
     private final Path root;
 
@@ -83,7 +82,7 @@ public final class CompiledCache {
             }
             removeOrphans(key);
             if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                LOG.log(Level.WARNING, "Ignoring damaged compiled-cache entry {0}; rebuilding it", dir);
+                Log.LOG.log(Level.WARNING, "Ignoring damaged compiled-cache entry {0}; rebuilding it", dir);
                 Path aside = CacheFiles.stagingFor(dir);
                 Files.move(dir, aside);
                 CacheFiles.deleteQuietly(aside);
@@ -112,9 +111,14 @@ public final class CompiledCache {
         String prefix = CacheFiles.STAGING_PREFIX + key + "-";
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, prefix + "*")) {
             for (Path orphan : ds) {
-                LOG.log(Level.DEBUG, "Removing orphan staging directory {0}", orphan);
+                Log.LOG.log(Level.DEBUG, "Removing orphan staging directory {0}", orphan);
                 CacheFiles.deleteQuietly(orphan);
             }
         }
+    }
+
+    /** Holds the logger, so that a load which logs nothing never pays for finding the logging backend. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("io.jhub.core.compile");
     }
 }

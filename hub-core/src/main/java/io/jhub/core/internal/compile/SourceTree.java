@@ -101,7 +101,7 @@ public record SourceTree(List<String> javaFiles, Set<String> resourcePackages) {
             return false;
         }
         for (String part : name.split("\\.", -1)) {
-            if (!javax.lang.model.SourceVersion.isIdentifier(part) || javax.lang.model.SourceVersion.isKeyword(part)) {
+            if (!JavaNames.isIdentifier(part)) {
                 return false;
             }
         }

@@ -8,14 +8,19 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
-/** A hub module under a descriptor jhub chose, with its content served by {@link RepoModuleReader}. */
+/**
+ * A hub module under a descriptor jhub chose, with its content served by {@link RepoModuleReader}. It has no
+ * location, so its classes have a code source without one.
+ */
 final class RepoModuleReference extends ModuleReference {
     private final Path classes;
     private final Path sourceRoot;
     private final Path libDir;
 
     RepoModuleReference(ModuleDescriptor descriptor, Path classes, Path sourceRoot, Path libDir) {
-        super(descriptor, classes.toUri());
+        // no location: the layer's class loader would otherwise ask the file URL for a FilePermission when it
+        // defines the first class, which loads the JDK's security properties (about 5 ms of a fresh JVM)
+        super(descriptor, null);
         this.classes = classes;
         this.sourceRoot = sourceRoot;
         this.libDir = libDir;

@@ -31,7 +31,6 @@ import java.util.Set;
  * a new layer; memoising is the caller's job. Thread-safe.
  */
 public final class RepoLoader {
-    private static final System.Logger LOG = System.getLogger("io.jhub.core.load");
 
     private final CompiledCache cache;
     private final KeyStamps stamps;
@@ -88,10 +87,12 @@ public final class RepoLoader {
         }
         LayerFactory.Defined defined = LayerFactory.define(platform, descriptor, entry.classes(),
                 layout.sourceRoot(), layout.libDir(), lib, layout.packageName(), displayName);
-        String moduleName = descriptor.name();
-        LOG.log(Level.DEBUG, () -> String.format("Loaded %s as module %s (%s, %.1f ms)", displayName,
-                moduleName, entry.compiledNow() ? "compiled" : "compiled cache " + key,
-                (System.nanoTime() - start) / 1e6));
+        if (entry.compiledNow()) {
+            // a warm load logs nothing: the first System.Logger use costs a fresh JVM about 25 ms
+            String moduleName = descriptor.name();
+            Log.LOG.log(Level.DEBUG, () -> String.format("Loaded %s as module %s (compiled cache %s, %.1f ms)",
+                    displayName, moduleName, key, (System.nanoTime() - start) / 1e6));
+        }
         return new LoadedHubModule(displayName, layout.repoRoot(), defined.layer(), defined.module(),
                 repo.hubconfClass(), repo.entries(), owner);
     }
@@ -102,7 +103,7 @@ public final class RepoLoader {
         long start = System.nanoTime();
         CompiledRepo repo = new HubCompiler(layout, environment(layout), displayName).compile(classes, check);
         long count = repo.classFiles().size();
-        LOG.log(Level.DEBUG, () -> String.format("Compiled %s: %d class files in %.0f ms", displayName, count,
+        Log.LOG.log(Level.DEBUG, () -> String.format("Compiled %s: %d class files in %.0f ms", displayName, count,
                 (System.nanoTime() - start) / 1e6));
         progress.onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, displayName, count, count));
         return repo;
@@ -137,5 +138,10 @@ public final class RepoLoader {
             }
         }
         return names;
+    }
+
+    /** Holds the logger, so that a load which logs nothing never pays for finding the logging backend. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("io.jhub.core.load");
     }
 }

@@ -23,7 +23,6 @@ import java.util.function.Supplier;
  * fetcher into the cache's atomic install.
  */
 public final class RepoSource {
-    private static final System.Logger LOG = System.getLogger(RepoSource.class.getName());
 
     private final RepoCache cache;
     private final FetchContext context;
@@ -103,7 +102,7 @@ public final class RepoSource {
             if (e.status().isPresent() || last.isEmpty()) {
                 throw e;
             }
-            LOG.log(Level.WARNING, "Cannot reach " + host + " to resolve " + repo + " (" + e.getMessage()
+            Log.LOG.log(Level.WARNING, "Cannot reach " + host + " to resolve " + repo + " (" + e.getMessage()
                     + "); using the cached commit " + last.get() + " from the last resolution.");
             return last;
         } catch (IOException e) {
@@ -115,5 +114,10 @@ public final class RepoSource {
             context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, repo + " -> " + c, 1, 1));
         });
         return r.commit();
+    }
+
+    /** Holds the logger, so that a load which logs nothing never pays for finding the logging backend. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(RepoSource.class.getName());
     }
 }
