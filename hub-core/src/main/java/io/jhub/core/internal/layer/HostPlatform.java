@@ -43,7 +43,6 @@ public final class HostPlatform {
     private final Map<String, Module> parentModules;
     private volatile Map<String, Path> classPathModules;
     private volatile Set<String> exportingParentModules;
-    private volatile Set<String> parentPackages;
 
     private HostPlatform() {
         Module core = HostPlatform.class.getModule();
@@ -141,19 +140,19 @@ public final class HostPlatform {
     }
 
     /**
-     * Returns every package of every module in the parent layers.
+     * Tells whether a package belongs to a module of the parent layers. Asks each module instead of gathering
+     * every package of the runtime into one set, which a warm load in a fresh JVM would pay for.
      *
-     * @return package names
+     * @param packageName a dot-separated package name
+     * @return true if a parent module holds it
      */
-    public Set<String> parentPackages() {
-        Set<String> known = parentPackages;
-        if (known == null) {
-            Set<String> all = new java.util.HashSet<>();
-            parentModules.values().forEach(m -> all.addAll(m.getPackages()));
-            known = Collections.unmodifiableSet(all);
-            parentPackages = known;
+    public boolean isParentPackage(String packageName) {
+        for (Module m : parentModules.values()) {
+            if (m.getPackages().contains(packageName)) {
+                return true;
+            }
         }
-        return known;
+        return false;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Builds the descriptor a hub module is defined under. With a {@code module-info.class} it is the repository's
@@ -31,13 +32,14 @@ public final class RepoDescriptors {
      *
      * @param repo the compiled metadata
      * @param resourcePackages packages that hold resources
-     * @param parentPackages packages of the parent layers' modules
+     * @param parentPackage tells whether a package belongs to a parent layer's module
      * @return the package names
      */
-    public static Set<String> packages(CompiledRepo repo, Set<String> resourcePackages, Set<String> parentPackages) {
+    public static Set<String> packages(CompiledRepo repo, Set<String> resourcePackages,
+                                       Predicate<String> parentPackage) {
         Set<String> packages = new TreeSet<>();
         for (String p : resourcePackages) {
-            if (!parentPackages.contains(p)) {
+            if (!parentPackage.test(p)) {
                 packages.add(p);
             }
         }

@@ -73,7 +73,7 @@ public final class RepoLoader {
         String key = stamps.keyOf(layout, tree, platform.modeKey());
         CompiledCache.Entry entry = cache.obtain(key, classes -> compile(layout, lib, check, displayName, classes));
         CompiledRepo repo = entry.repo();
-        Set<String> packages = RepoDescriptors.packages(repo, tree.resourcePackages(), platform.parentPackages());
+        Set<String> packages = RepoDescriptors.packages(repo, tree.resourcePackages(), platform::isParentPackage);
         ModuleDescriptor descriptor;
         if (repo.moduleInfo()) {
             descriptor = RepoDescriptors.declared(entry.classes(), packages, displayName);
