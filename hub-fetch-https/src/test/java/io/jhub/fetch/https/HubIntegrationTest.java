@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jhub.api.DownloadException;
 import io.jhub.api.OfflineException;
 import io.jhub.api.UnsafeArchiveException;
 import io.jhub.core.Hub;
@@ -94,6 +95,26 @@ class HubIntegrationTest {
         after.removeIf(p -> p.endsWith(".lock") || p.contains("refs"));
         before.removeIf(p -> p.endsWith(".lock") || p.contains("refs"));
         assertEquals(before, after);
+    }
+
+    @Test
+    void aStoppedServerFallsBackToTheCachedTreeOfTheLastResolution() throws IOException {
+        GitHttpsServer own = GitHttpsServer.start(certs, shared.resolve("own"));
+        own.addRepo("owner/sample", sample.bare());
+        own.addRepo("owner/other", sample.bare());
+        String host = own.hostAndPort();
+        Path first = hub(host).repo("owner/sample").fetch();
+        own.close();
+
+        assertEquals(first, hub(host).repo("owner/sample").fetch());
+        DownloadException e = assertThrows(DownloadException.class, () -> hub(host).repo("owner/other").fetch());
+        assertTrue(e.status().isEmpty(), "a connection failure has no HTTP status");
+        assertTrue(e.getMessage().contains(host), e.getMessage());
+    }
+
+    Hub hub(String host) {
+        return Hub.builder().cacheDir(cache).gitHost(host).sslContext(certs.clientContext())
+                .environment(Map.of()).serviceLoading(false).fetcher(new HttpsFetcher()).build();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.jhub.core.internal.source;
 
 import io.jhub.api.DownloadException;
+import io.jhub.api.FetchException;
 import io.jhub.api.GitHost;
+import io.jhub.api.HostUnreachableException;
 import io.jhub.api.OfflineException;
 import io.jhub.api.ProgressEvent;
 import io.jhub.api.RepoInfo;
@@ -11,7 +13,6 @@ import io.jhub.api.spi.RepoFetcher;
 import io.jhub.api.spi.Resolution;
 import io.jhub.core.internal.cache.RepoCache;
 import java.io.IOException;
-import io.jhub.api.FetchException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -97,14 +98,12 @@ public final class RepoSource {
         try {
             r = fetcher.get().resolve(request, context);
         } catch (DownloadException e) {
-            Optional<String> last = cache.lastResolution(host, repo)
-                    .filter(c -> cache.installed(host, repo, c).isPresent());
-            if (e.status().isPresent() || last.isEmpty()) {
+            if (e.status().isPresent()) {
                 throw e;
             }
-            Log.LOG.log(Level.WARNING, "Cannot reach " + host + " to resolve " + repo + " (" + e.getMessage()
-                    + "); using the cached commit " + last.get() + " from the last resolution.");
-            return last;
+            return lastResolutionOr(host, repo, e);
+        } catch (HostUnreachableException e) {
+            return lastResolutionOr(host, repo, e);
         } catch (IOException e) {
             throw new FetchException("Resolving " + repo + " on " + host + " failed: " + e.getMessage()
                     + ". Check the host, the protocol and the network, then try again.", e);
@@ -114,6 +113,17 @@ public final class RepoSource {
             context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, repo + " -> " + c, 1, 1));
         });
         return r.commit();
+    }
+
+    /** The network failed while resolving: the last resolved commit if its tree is cached, else {@code failure}. */
+    private Optional<String> lastResolutionOr(GitHost host, RepoInfo repo, FetchException failure) {
+        Optional<String> last = cache.lastResolution(host, repo).filter(c -> cache.installed(host, repo, c).isPresent());
+        if (last.isEmpty()) {
+            throw failure;
+        }
+        Log.LOG.log(Level.WARNING, "Cannot reach " + host + " to resolve " + repo + " (" + failure.getMessage()
+                + "); using the cached commit " + last.get() + " from the last resolution.");
+        return last;
     }
 
     /** Holds the logger, so that a load which logs nothing never pays for finding the logging backend. */

@@ -11,6 +11,7 @@ import com.jcraft.jsch.UnixDomainSocketFactory;
 import io.jhub.api.AuthenticationException;
 import io.jhub.api.FetchException;
 import io.jhub.api.HostKeyException;
+import io.jhub.api.HostUnreachableException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -216,12 +217,13 @@ public final class SshConnection implements AutoCloseable {
                     + "ssh-agent found)" : String.join(", ", offered)) + ". Register the public key with the host, "
                     + "or point the setting " + SshSettings.IDENTITY + " at the right private key.", e);
         }
+        String where = s.hostName() + ":" + s.port();
         if (cause instanceof UnknownHostException) {
-            return new FetchException("Unknown SSH host \"" + s.hostName() + "\": check the host name or your SSH "
-                    + "config.", e);
+            return new HostUnreachableException(where, "Unknown SSH host \"" + s.hostName() + "\": check the host "
+                    + "name or your SSH config.", e);
         }
         if (cause instanceof ConnectException || cause instanceof SocketTimeoutException || msg.contains("timeout")) {
-            return new FetchException("Cannot connect to the SSH server " + s.hostName() + ":" + s.port() + " ("
+            return new HostUnreachableException(where, "Cannot connect to the SSH server " + where + " ("
                     + (cause != null ? cause.getMessage() : msg) + "); check the host, the port and your network. "
                     + "The connect timeout is " + s.connectTimeout().toSeconds() + " s.", e);
         }
