@@ -2,6 +2,7 @@ package io.jhub.core.internal.invoke;
 
 import io.jhub.core.internal.compile.TypeNames;
 import java.io.File;
+import java.lang.reflect.Array;
 import java.lang.reflect.Parameter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Converts command-line text to parameter values: primitives and their boxes, {@code String}, {@code Path},
- * {@code File}, {@code URI}, enum constants by name ignoring case, {@code BigInteger}, {@code BigDecimal}, and
- * {@code boolean} from {@code true}/{@code false} only.
+ * {@code File}, {@code URI}, enum constants by name ignoring case, {@code BigInteger}, {@code BigDecimal},
+ * {@code boolean} from {@code true}/{@code false} only, and arrays of these from comma-separated elements
+ * ({@code 1,2,3}; a varargs parameter takes its elements as separate arguments instead).
  */
 final class TextArguments implements ArgumentAdapter {
     static final TextArguments INSTANCE = new TextArguments();
@@ -33,6 +35,14 @@ final class TextArguments implements ArgumentAdapter {
             return null;
         }
         try {
+            if (type.isArray()) {
+                if (parameter.isVarArgs()) {
+                    // varargs take one argument per element; a comma would split "Hello, world" otherwise
+                    throw new Mismatch("parameter '" + parameter.getName() + "' takes its elements as separate "
+                            + "arguments");
+                }
+                return array(text, type.getComponentType());
+            }
             return convert(text, type);
         } catch (IllegalArgumentException | URISyntaxException e) {
             throw new Mismatch("parameter '" + parameter.getName() + "' expects "
@@ -41,6 +51,19 @@ final class TextArguments implements ArgumentAdapter {
             throw new Mismatch("parameter '" + parameter.getName() + "' has type "
                     + TypeNames.simplify(type.getTypeName()) + ", which cannot be given as text");
         }
+    }
+
+    /** An array parameter from one text: its elements separated by commas, none for an empty text. */
+    private static Object array(String text, Class<?> component) throws URISyntaxException {
+        if (component.isArray()) {
+            throw new UnsupportedOperationException(component.getName());
+        }
+        String[] parts = text.isBlank() ? new String[0] : text.split(",", -1);
+        Object array = Array.newInstance(component, parts.length);
+        for (int i = 0; i < parts.length; i++) {
+            Array.set(array, i, convert(component == String.class ? parts[i].strip() : parts[i], component));
+        }
+        return array;
     }
 
     private static Object convert(String text, Class<?> type) throws URISyntaxException {

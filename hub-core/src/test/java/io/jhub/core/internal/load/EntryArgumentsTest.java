@@ -70,6 +70,13 @@ class EntryArgumentsTest {
                                 + p + "," + u + "," + size + "," + flag;
                     }
 
+                    public static String arrays(int[] sizes, String[] names, Size[] kinds) {
+                        return java.util.Arrays.toString(sizes) + java.util.Arrays.toString(names)
+                                + java.util.Arrays.toString(kinds);
+                    }
+
+                    public static String greet(String... words) { return String.join("|", words); }
+
                     public static String nothing() { return null; }
 
                     public static void sideEffect() { }
@@ -159,6 +166,17 @@ class EntryArgumentsTest {
                 hub.invokeText("text", List.of("1", "2", "c", "1.5", "4", "5.5", "12345678901234567890", "0.1",
                         "/tmp/x", "https://h/p", "large", "false"), Map.of()));
         assertEquals("s=3", hub.invokeText("sum", List.of("s", "1", "2"), Map.of()));
+    }
+
+    @Test
+    void arrayParametersTakeCommaSeparatedTextAndVarargsTakeSeparateArguments() {
+        assertEquals("[1, 2, 3][a, b c][SMALL, LARGE]",
+                hub.invokeText("arrays", List.of("1,2,3", "a, b c"), Map.of("kinds", "small,LARGE")));
+        assertEquals("[][][]", hub.invokeText("arrays", List.of("", " ", ""), Map.of()));
+        assertEquals("Hello, world|again", hub.invokeText("greet", List.of("Hello, world", "again"), Map.of()));
+        EntryArgumentException bad = assertThrows(EntryArgumentException.class,
+                () -> hub.invokeText("arrays", List.of("1,x,3", "a", "small"), Map.of()));
+        assertTrue(bad.getMessage().contains("parameter 'sizes' expects int[], got \"1,x,3\""), bad.getMessage());
     }
 
     @Test
