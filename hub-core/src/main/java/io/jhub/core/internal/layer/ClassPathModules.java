@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Finds the explicit modules that sit on a class path (directories and jars with a {@code module-info.class} at
- * their root), so a hub module can be compiled against them and their {@code requires} can be satisfied by the
+ * their root, or under {@code META-INF/versions/N/} of a multi-release jar), so a hub module can be compiled against them and their {@code requires} can be satisfied by the
  * class path's unnamed module when jhub itself runs on the class path.
  */
 final class ClassPathModules {
@@ -58,6 +58,11 @@ final class ClassPathModules {
         String s = url.toString();
         if (s.startsWith("jar:") && s.endsWith("!/module-info.class")) {
             return toPath(toUri(s.substring(4, s.length() - "!/module-info.class".length())));
+        }
+        // a multi-release jar whose descriptor exists only for Java 9+: ...jar!/META-INF/versions/9/module-info.class
+        int versions = s.lastIndexOf("!/META-INF/versions/");
+        if (s.startsWith("jar:") && versions > 4 && s.endsWith("/module-info.class")) {
+            return toPath(toUri(s.substring(4, versions)));
         }
         if (s.startsWith("file:") && s.endsWith("/module-info.class")) {
             return toPath(toUri(s.substring(0, s.length() - "module-info.class".length())));
