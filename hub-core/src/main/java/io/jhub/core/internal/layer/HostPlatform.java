@@ -140,6 +140,22 @@ public final class HostPlatform {
     }
 
     /**
+     * Tells whether a repository module can read a parent module through {@link ModuleLayer.Controller#addReads}
+     * instead of a {@code requires}: true for the JDK's modules (boot and platform loaders) when the repository
+     * loader's parent is the application class loader, which reaches them all. Resolving a {@code requires} for each
+     * of them costs a fresh JVM several milliseconds per load; other modules keep their {@code requires}, so the
+     * repository loader knows which loader serves their packages.
+     *
+     * @param m a module of the parent layers
+     * @return true if reading it after the layer is defined is enough
+     */
+    public boolean readableAfterDefinition(Module m) {
+        ClassLoader loader = m.getClassLoader();
+        return parentLoader == ClassLoader.getSystemClassLoader()
+                && (loader == null || loader == ClassLoader.getPlatformClassLoader());
+    }
+
+    /**
      * Tells whether a package belongs to a module of the parent layers. Asks each module instead of gathering
      * every package of the runtime into one set, which a warm load in a fresh JVM would pay for.
      *

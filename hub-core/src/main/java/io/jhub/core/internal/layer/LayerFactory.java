@@ -32,6 +32,8 @@ public final class LayerFactory {
      *
      * @param platform the host
      * @param descriptor the repository module's descriptor (already adjusted for the host)
+     * @param addedReads parent modules the repository module reads without requiring them (see
+     *     {@link HostPlatform#readableAfterDefinition}); none may export a package of the repository
      * @param classes the compiled classes
      * @param sourceRoot the source root, for resources
      * @param libDir the repository's lib directory (never served as resources)
@@ -41,8 +43,10 @@ public final class LayerFactory {
      * @return the layer and module
      * @throws HubException if resolution or definition fails
      */
-    public static Defined define(HostPlatform platform, ModuleDescriptor descriptor, Path classes, Path sourceRoot,
-                                 Path libDir, LibModules lib, String reflectivePackage, String displayName) {
+    public static Defined define(HostPlatform platform, ModuleDescriptor descriptor, List<Module> addedReads,
+                                 Path classes, Path sourceRoot, Path libDir, LibModules lib, String reflectivePackage,
+                                 String displayName) {
+        refuseSplitPackages(descriptor, addedReads, displayName);
         RepoModuleReference ref = new RepoModuleReference(descriptor, classes, sourceRoot, libDir);
         ModuleLayer parent = platform.parentLayer();
         Set<String> roots = new LinkedHashSet<>();
@@ -57,6 +61,9 @@ public final class LayerFactory {
             if (!module.isOpen(reflectivePackage, core)) {
                 controller.addOpens(module, reflectivePackage, core);
             }
+            for (Module m : addedReads) {
+                controller.addReads(module, m);
+            }
             if (platform.mode() == HostPlatform.Mode.CLASS_PATH) {
                 controller.addReads(module, platform.parentLoader().getUnnamedModule());
             }
@@ -66,6 +73,19 @@ public final class LayerFactory {
                     + ". Check the repository's module-info.java and lib/ jars.", e);
         } catch (SecurityException | IllegalArgumentException e) {
             throw new HubException("Cannot define the module layer of " + displayName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What resolution checks for a {@code requires}: a module read must not export one of the module's packages. */
+    private static void refuseSplitPackages(ModuleDescriptor descriptor, List<Module> reads, String displayName) {
+        for (String p : descriptor.packages()) {
+            for (Module m : reads) {
+                if (m.getDescriptor().packages().contains(p) && m.isExported(p)) {
+                    throw new HubException("Cannot define the module layer of " + displayName + ": its package " + p
+                            + " is also exported by module " + m.getName() + ". Move the repository's classes to a"
+                            + " package of its own.");
+                }
+            }
         }
     }
 }

@@ -17,7 +17,9 @@ import java.util.function.Predicate;
 /**
  * Builds the descriptor a hub module is defined under. With a {@code module-info.class} it is the repository's
  * own, plus every package that holds classes or resources; without one jhub makes an open module named after the
- * hubconf package that requires every exporting parent module and every lib module. In class-path mode the
+ * hubconf package that reads every exporting parent module (the JDK's through reads added once the layer is
+ * defined, see {@link HostPlatform#readableAfterDefinition}, the others through {@code requires}) and requires
+ * every lib module. In class-path mode the
  * {@code requires} of modules living on the class path are dropped; the module reads the class path's unnamed
  * module instead.
  */
@@ -74,7 +76,7 @@ public final class RepoDescriptors {
      *
      * @param name the module name (the hubconf package)
      * @param packages every package of the module
-     * @param reads modules it requires (exporting parent modules, lib modules)
+     * @param reads modules it requires (lib modules, and exporting parent modules not read after definition)
      * @return an open module descriptor
      */
     public static ModuleDescriptor synthesized(String name, Set<String> packages, Set<String> reads) {

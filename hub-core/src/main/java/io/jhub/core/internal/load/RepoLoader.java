@@ -75,17 +75,26 @@ public final class RepoLoader {
         CompiledRepo repo = entry.repo();
         Set<String> packages = RepoDescriptors.packages(repo, tree.resourcePackages(), platform::isParentPackage);
         ModuleDescriptor descriptor;
+        List<Module> addedReads = new ArrayList<>();
         if (repo.moduleInfo()) {
             descriptor = RepoDescriptors.declared(entry.classes(), packages, displayName);
             check.check(repo.dependencies(), RepoDescriptors.requiredNames(descriptor));
             descriptor = RepoDescriptors.withoutRequires(descriptor, classPathOnly());
         } else {
             check.check(repo.dependencies(), List.of());
-            Set<String> reads = new LinkedHashSet<>(platform.exportingParentModules());
+            Set<String> reads = new LinkedHashSet<>();
+            for (String name : platform.exportingParentModules()) {
+                Module m = platform.parentModule(name).orElseThrow();
+                if (platform.readableAfterDefinition(m)) {
+                    addedReads.add(m);
+                } else {
+                    reads.add(name);
+                }
+            }
             reads.addAll(lib.names());
             descriptor = RepoDescriptors.synthesized(layout.packageName(), packages, reads);
         }
-        LayerFactory.Defined defined = LayerFactory.define(platform, descriptor, entry.classes(),
+        LayerFactory.Defined defined = LayerFactory.define(platform, descriptor, addedReads, entry.classes(),
                 layout.sourceRoot(), layout.libDir(), lib, layout.packageName(), displayName);
         if (entry.compiledNow()) {
             // a warm load logs nothing: the first System.Logger use costs a fresh JVM about 25 ms
