@@ -34,8 +34,19 @@ class HttpEngineTest {
         certs = TestCertificates.generate(certDir);
     }
 
-    private static HttpEngine.Builder engine() {
-        return HttpEngine.builder().sslContext(certs.clientContext()).environment(n -> Optional.empty())
+    /**
+     * Tells whether the engines under test use direct connections where they apply; {@link DirectHttpEngineTest}
+     * runs every test again with them.
+     *
+     * @return false here
+     */
+    boolean direct() {
+        return false;
+    }
+
+    HttpEngine.Builder engine() {
+        return HttpEngine.builder().directConnections(direct()).sslContext(certs.clientContext())
+                .environment(n -> Optional.empty())
                 .backoff(Duration.ofMillis(5), Duration.ofMillis(50)).connectTimeout(Duration.ofSeconds(2))
                 .readTimeout(Duration.ofSeconds(5));
     }

@@ -48,7 +48,7 @@ public final class HubHttp {
                     hub.env(n).ifPresent(v -> proxyEnv.put(n, v));
                 }
                 HttpEngine.Builder b = HttpEngine.builder().connectTimeout(hub.connectTimeout())
-                        .readTimeout(hub.readTimeout()).allowPlainHttp(allowPlainHttp)
+                        .readTimeout(hub.readTimeout()).allowPlainHttp(allowPlainHttp).directConnections(true)
                         .environment(n -> java.util.Optional.ofNullable(proxyEnv.get(n)))
                         .retries(intSetting(hub, "http.retries", HubDefaults.HTTP_RETRIES, 0, 100))
                         .backoff(Duration.ofMillis(intSetting(hub, "http.backoffBaseMillis", 500, 1, 600_000)),
