@@ -43,7 +43,10 @@ import javax.net.ssl.SSLHandshakeException;
  * a body streams), reads proxies from the environment, sends a {@code User-Agent}, and refuses plain
  * {@code http:} unless allowed. Secret-looking plain headers ({@code Authorization}, {@code Proxy-Authorization},
  * {@code Cookie}, {@code PRIVATE-TOKEN}, {@code JOB-TOKEN}) are treated like a credential of the call's first
- * authority: dropped for good once a redirect leaves it. Thread-safe.
+ * authority: dropped for good once a redirect leaves it. Requests travel over the JDK's {@code HttpClient}, or,
+ * when the engine allows {@linkplain Builder#directConnections(boolean) direct connections}, bodiless GET and HEAD
+ * requests that no proxy applies to go over jhub's own blocking HTTP/1.1 connections; the policy above is the
+ * same for both. Thread-safe.
  *
  * @since 0.1
  */
@@ -51,7 +54,6 @@ public final class HttpEngine {
     private static final System.Logger LOG = System.getLogger(HttpEngine.class.getName());
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final Set<Integer> RETRIED = Set.of(429, 500, 502, 503, 504);
-    private static final int DRAIN_LIMIT = 64 * 1024;
     /** Headers that carry secrets even when passed as plain headers: kept to the call's first authority. */
     private static final Set<String> SENSITIVE = Set.of("authorization", "proxy-authorization", "cookie",
             "private-token", "job-token");

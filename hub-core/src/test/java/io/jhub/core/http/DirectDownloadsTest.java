@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jhub.api.DownloadException;
+import io.jhub.api.IntegrityException;
 import io.jhub.api.ProgressEvent;
 import io.jhub.core.Hub;
 import io.jhub.core.HubBuilder;
@@ -102,6 +103,20 @@ class DirectDownloadsTest {
         ProgressEvent last = events.get(events.size() - 1);
         assertEquals(ProgressEvent.Phase.DONE, last.phase());
         assertEquals(data.length, last.done());
+    }
+
+    @Test
+    void theHashOfAParallelDownloadIsComputedWhileTheRangesArrive() throws Exception {
+        byte[] data = bytes(6 * MIB + 17, 21);
+        server.serve("/hashed.bin", data);
+        Hub hub = hubBuilder().build();
+        URI uri = server.uri("/hashed.bin");
+        String wrong = "0".repeat(64);
+        IntegrityException e = assertThrows(IntegrityException.class, () -> Downloads.download(hub, uri,
+                DownloadOptions.builder().connections(3).sha256(wrong).build()));
+        assertEquals(sha256(data), e.actual());
+        Path p = Downloads.download(hub, uri, DownloadOptions.builder().connections(3).sha256(sha256(data)).build());
+        assertArrayEquals(data, Files.readAllBytes(p));
     }
 
     @Test
