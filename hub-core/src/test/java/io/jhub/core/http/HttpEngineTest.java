@@ -339,6 +339,28 @@ class HttpEngineTest {
     }
 
     @Test
+    void chunkedBodiesArriveWhole() throws IOException {
+        try (RecordingServer s = new RecordingServer(certs.serverContext(), (ex, i) -> {
+            ex.sendResponseHeaders(200, 0);
+            ex.getResponseBody().write("hello ".getBytes(UTF_8));
+            ex.getResponseBody().flush();
+            ex.getResponseBody().write("chunked world".getBytes(UTF_8));
+            ex.close();
+        })) {
+            assertEquals("hello chunked world", engine().build().send(HttpCall.get(s.uri("/c")), TEXT));
+        }
+    }
+
+    @Test
+    void headersOfTheConnectionItselfAreRefused() {
+        HttpEngine e = engine().build();
+        for (String name : List.of("Host", "Connection", "Content-Length")) {
+            HttpCall call = HttpCall.get(URI.create("https://127.0.0.1:9/h")).header(name, "1");
+            assertThrows(IllegalArgumentException.class, () -> e.send(call, TEXT), name);
+        }
+    }
+
+    @Test
     void postIsSentWithItsBodyAndBuilderRejectsBadValues() throws IOException {
         try (RecordingServer s = new RecordingServer(certs.serverContext(), (ex, i) -> {
             byte[] in = ex.getRequestBody().readAllBytes();

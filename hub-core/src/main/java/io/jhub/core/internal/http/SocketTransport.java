@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -18,6 +19,9 @@ import javax.net.ssl.SSLContext;
  * of the JDK's asynchronous HttpClient (bench/download).
  */
 public final class SocketTransport implements Transport {
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
+
     private final DirectSockets sockets;
     private final long readTimeoutMillis;
 
@@ -35,10 +39,11 @@ public final class SocketTransport implements Transport {
 
     @Override
     public TransportResponse exchange(TransportRequest r) throws IOException {
+        byte[] requestHead = requestHead(r);
         DirectSockets.Connection c = sockets.open(r.uri());
         try {
             OutputStream out = c.io().getOutputStream();
-            out.write(requestHead(r));
+            out.write(requestHead);
             if (r.body().isPresent()) {
                 out.write(r.body().get());
             }
@@ -64,7 +69,13 @@ public final class SocketTransport implements Transport {
             sb.append(':').append(u.getPort());
         }
         sb.append("\r\n");
-        r.headers().forEach((k, v) -> sb.append(k).append(": ").append(v).append("\r\n"));
+        r.headers().forEach((k, v) -> {
+            if (RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
+                // the same rule as the JDK's HttpClient: these belong to the connection, not to the caller
+                throw new IllegalArgumentException("restricted header name: \"" + k + "\"");
+            }
+            sb.append(k).append(": ").append(v).append("\r\n");
+        });
         r.body().ifPresent(b -> sb.append("Content-Length: ").append(b.length).append("\r\n"));
         sb.append("Connection: close\r\n\r\n");
         return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
