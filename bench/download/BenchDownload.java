@@ -6,12 +6,15 @@ import java.nio.file.Path;
 
 /**
  * Benchmark driver: downloads one URL into a fresh cache with jhub and prints the time taken inside the JVM.
- * Usage: BenchDownload <cacheDir> <url> <connections> [sha256]
+ * Usage: BenchDownload <cacheDir> <url> <connections|default> [sha256]
  */
 public final class BenchDownload {
     public static void main(String[] args) {
         long t0 = System.nanoTime();
-        DownloadOptions.Builder o = DownloadOptions.builder().connections(Integer.parseInt(args[2]));
+        DownloadOptions.Builder o = DownloadOptions.builder();
+        if (!args[2].equals("default")) {
+            o.connections(Integer.parseInt(args[2]));
+        }
         if (args.length > 3) {
             o.sha256(args[3]);
         }

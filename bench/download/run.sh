@@ -7,9 +7,11 @@ set -euo pipefail
 ROUNDS="${1:-3}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SIZE_MIB="${SIZE_MIB:-1024}"
-# jhub variants to run: x4/x2/x1 = parallel connections, -sha256 = with a full hash check, -bigbuf = the
+# jhub variants to run: default = jhub's defaults (one connection per core, 2 to 4, over its own direct
+# connections), x4/x2/x1 = that many parallel connections, -sha256 = with a full hash check, -httpclient = through
+# the JDK's HttpClient as before direct connections (-Djhub.download.directConnections=false), -bigbuf = the
 # HttpClient buffer options ./jhub starts with
-MODES="${MODES:-x4 x1 x4-sha256 x4-bigbuf x2-bigbuf x1-bigbuf}"
+MODES="${MODES:-default default-sha256 x1 x4 default-httpclient-bigbuf}"
 
 need=()
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
@@ -41,8 +43,11 @@ chmod 644 "$WORK/www/big.bin"
 SHA="$(sha256sum "$WORK/www/big.bin" | cut -d' ' -f1)"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=127.0.0.1" \
   -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
-keytool -importcert -noprompt -alias bench -file "$WORK/cert.pem" -storetype PKCS12 \
-  -keystore "$WORK/trust.p12" -storepass changeit >/dev/null 2>&1
+# an unprotected PKCS12 trust store, like the JDK's own cacerts since JDK 18: read without a password, so the JVM
+# does not spend ~0.25 CPU-seconds on the PBKDF2 integrity check that a password-protected store costs
+keytool -J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE -J-Dkeystore.pkcs12.macAlgorithm=NONE -importcert \
+  -noprompt -alias bench -file "$WORK/cert.pem" -storetype PKCS12 -keystore "$WORK/trust.p12" -storepass changeit \
+  >/dev/null 2>&1
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
 cat > "$WORK/nginx.conf" <<CONF
@@ -79,8 +84,8 @@ fi
 CP="$ROOT/hub-api/target/classes:$ROOT/hub-core/target/classes"
 mkdir -p "$WORK/driver"
 javac -d "$WORK/driver" -cp "$CP" "$ROOT/bench/download/BenchDownload.java"
-JAVA_OPTS=(-Xmx64m "-Djavax.net.ssl.trustStore=$WORK/trust.p12" -Djavax.net.ssl.trustStorePassword=changeit
-  -Djavax.net.ssl.trustStoreType=PKCS12)
+JAVA_OPTS=(-Xmx64m "-Djavax.net.ssl.trustStore=$WORK/trust.p12" -Djavax.net.ssl.trustStoreType=PKCS12)
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
@@ -106,13 +111,14 @@ for r in $(seq "$ROUNDS"); do
 
   for mode in $MODES; do
     rm -rf "$WORK/cache"
-    args=("$WORK/cache" "$URL")
-    case $mode in
-      x4-sha256) args+=(4 "$SHA") ;; x4*) args+=(4) ;; x2*) args+=(2) ;; x1*) args+=(1) ;;
-    esac
+    conns=default
+    [[ "$mode" == x* ]] && { conns="${mode#x}"; conns="${conns%%-*}"; }
+    args=("$WORK/cache" "$URL" "$conns")
+    [[ "$mode" == *-sha256* ]] && args+=("$SHA")
     extra=()
+    [[ "$mode" == *-httpclient* ]] && extra+=(-Djhub.download.directConnections=false)
     # JDK HttpClient tuning flags (JVM-wide, so jhub does not set them itself): 64 KiB read buffers, 4 MiB socket
-    [[ "$mode" == *-bigbuf ]] && extra=(-Djdk.httpclient.bufsize=65536 -Djdk.httpclient.receiveBufferSize=4194304)
+    [[ "$mode" == *-bigbuf* ]] && extra+=(-Djdk.httpclient.bufsize=65536 -Djdk.httpclient.receiveBufferSize=4194304)
     t0=$(now)
     /usr/bin/time -v -o "$WORK/time-$mode.txt" java "${JAVA_OPTS[@]}" "${extra[@]}" -cp "$CP:$WORK/driver" BenchDownload \
       "${args[@]}" > "$WORK/out-$mode.txt"
@@ -129,7 +135,8 @@ for r in $(seq "$ROUNDS"); do
 done
 
 echo
-echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "== machine: $(nproc) cores, load average $LOAD_START at start, $(cut -d' ' -f1-3 /proc/loadavg) at end,"\
+  "$(java -version 2>&1 | head -1)"
 echo "== results: ${SIZE_MIB} MiB over loopback HTTPS (nginx), $ROUNDS rounds, wall-clock seconds incl. process start"
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 CURL_MED=$(echo "${T[curl]}" | median)

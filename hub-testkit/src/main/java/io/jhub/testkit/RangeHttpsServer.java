@@ -43,9 +43,10 @@ public final class RangeHttpsServer implements AutoCloseable {
      * @param first first byte sent (or that would have been sent)
      * @param last last byte position of the answer (inclusive), -1 when no body was planned
      * @param nanoTime when it arrived ({@link System#nanoTime()})
+     * @param connection the Connection header ({@code close} from a client that opens one connection per request)
      */
     public record Request(String method, String path, Optional<String> range, Optional<String> ifRange, int status,
-                          long first, long last, long nanoTime) {
+                          long first, long last, long nanoTime, Optional<String> connection) {
     }
 
     /** A way to misbehave on one request. */
@@ -94,6 +95,15 @@ public final class RangeHttpsServer implements AutoCloseable {
         }
 
         /**
+         * Answers a range with the right bytes but a {@code Content-Range} that starts one byte later.
+         *
+         * @return the fault
+         */
+        static Fault wrongContentRange() {
+            return new WrongContentRange();
+        }
+
+        /**
          * Serves the right length with every byte inverted.
          *
          * @return the fault
@@ -113,6 +123,9 @@ public final class RangeHttpsServer implements AutoCloseable {
     }
 
     private record WrongBytes() implements Fault {
+    }
+
+    private record WrongContentRange() implements Fault {
     }
 
     private static final class Resource {
@@ -345,7 +358,8 @@ public final class RangeHttpsServer implements AutoCloseable {
         ex.getResponseHeaders().add("ETag", etag);
         ex.getResponseHeaders().add("Accept-Ranges", "bytes");
         if (status == 206) {
-            ex.getResponseHeaders().add("Content-Range", "bytes " + first + "-" + last + "/" + content.length);
+            long shown = fault instanceof WrongContentRange && last > first ? first + 1 : first;
+            ex.getResponseHeaders().add("Content-Range", "bytes " + shown + "-" + last + "/" + content.length);
         }
         if (ex.getRequestMethod().equals("HEAD")) {
             ex.getResponseHeaders().add("Content-Length", Long.toString(length));
@@ -386,7 +400,8 @@ public final class RangeHttpsServer implements AutoCloseable {
 
     private void record(HttpExchange ex, String path, Optional<String> range, Optional<String> ifRange, int status,
                         long first, long last, long now) {
-        requests.add(new Request(ex.getRequestMethod(), path, range, ifRange, status, first, last, now));
+        requests.add(new Request(ex.getRequestMethod(), path, range, ifRange, status, first, last, now,
+                Optional.ofNullable(ex.getRequestHeaders().getFirst("Connection"))));
     }
 
     /** Stops the server, releasing any stalled response. */

@@ -36,13 +36,26 @@ public final class TestCertificates {
      * @throws IOException if keytool fails
      */
     public static TestCertificates generate(Path dir) throws IOException {
+        return generate(dir, "ip:127.0.0.1,ip:0:0:0:0:0:0:0:1,dns:localhost");
+    }
+
+    /**
+     * Generates a new key pair and a certificate for other names only, such as {@code dns:other.invalid}, to
+     * test that clients refuse a certificate that does not name the host they connect to.
+     *
+     * @param dir a directory to hold {@code server.p12} and {@code trust.p12}
+     * @param subjectAltNames the names in keytool's {@code SAN=} syntax
+     * @return the certificates
+     * @throws IOException if keytool fails
+     */
+    public static TestCertificates generate(Path dir, String subjectAltNames) throws IOException {
         Files.createDirectories(dir);
         Path ks = dir.resolve("server.p12");
         Path cer = dir.resolve("server.cer");
         Path ts = dir.resolve("trust.p12");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         Processes.run(dir, keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,ip:0:0:0:0:0:0:0:1,dns:localhost",
+                "-dname", "CN=localhost", "-ext", "SAN=" + subjectAltNames,
                 "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(),
                 "-storepass", PASSWORD, "-keypass", PASSWORD);
         Processes.run(dir, keytool, "-exportcert", "-alias", "server", "-keystore", ks.toString(),

@@ -6,31 +6,32 @@ import io.jhub.api.ProgressListener;
 import io.jhub.api.spi.FetchContext;
 import io.jhub.core.internal.http.Backoff;
 import io.jhub.core.internal.http.EnvProxySelector;
+import io.jhub.core.internal.http.JdkTransport;
 import io.jhub.core.internal.http.ProgressStream;
 import io.jhub.core.internal.http.Redaction;
-import io.jhub.core.internal.http.StreamingBody;
+import io.jhub.core.internal.http.SocketTransport;
+import io.jhub.core.internal.http.Transport;
+import io.jhub.core.internal.http.TransportRequest;
+import io.jhub.core.internal.http.TransportResponse;
 import io.jhub.core.internal.http.UserAgent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.Flow;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -42,7 +43,10 @@ import javax.net.ssl.SSLHandshakeException;
  * a body streams), reads proxies from the environment, sends a {@code User-Agent}, and refuses plain
  * {@code http:} unless allowed. Secret-looking plain headers ({@code Authorization}, {@code Proxy-Authorization},
  * {@code Cookie}, {@code PRIVATE-TOKEN}, {@code JOB-TOKEN}) are treated like a credential of the call's first
- * authority: dropped for good once a redirect leaves it. Thread-safe.
+ * authority: dropped for good once a redirect leaves it. Requests travel over the JDK's {@code HttpClient}, or,
+ * when the engine allows {@linkplain Builder#directConnections(boolean) direct connections}, bodiless GET and HEAD
+ * requests that no proxy applies to go over jhub's own blocking HTTP/1.1 connections; the policy above is the
+ * same for both. Thread-safe.
  *
  * @since 0.1
  */
@@ -50,12 +54,13 @@ public final class HttpEngine {
     private static final System.Logger LOG = System.getLogger(HttpEngine.class.getName());
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final Set<Integer> RETRIED = Set.of(429, 500, 502, 503, 504);
-    private static final int DRAIN_LIMIT = 64 * 1024;
     /** Headers that carry secrets even when passed as plain headers: kept to the call's first authority. */
     private static final Set<String> SENSITIVE = Set.of("authorization", "proxy-authorization", "cookie",
             "private-token", "job-token");
 
-    private final HttpClient client;
+    private final Transport jdk;
+    private final Optional<Transport> direct;
+    private final ProxySelector proxies;
     private final Duration readTimeout;
     private final int retries;
     private final int maxRedirects;
@@ -65,16 +70,12 @@ public final class HttpEngine {
     private final Backoff backoff;
 
     private HttpEngine(Builder b) {
-        HttpClient.Builder cb = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(b.connectTimeout)
-                .proxy(b.proxySelector != null ? b.proxySelector
-                        : new EnvProxySelector(b.environment, ProxySelector.getDefault()));
-        if (b.sslContext != null) {
-            cb.sslContext(b.sslContext);
-        }
-        this.client = cb.build();
+        this.proxies = b.proxySelector != null ? b.proxySelector
+                : new EnvProxySelector(b.environment, ProxySelector.getDefault());
+        Optional<SSLContext> tls = Optional.ofNullable(b.sslContext);
+        this.jdk = new JdkTransport(b.connectTimeout, b.readTimeout, proxies, tls);
+        this.direct = b.directConnections ? Optional.of(new SocketTransport(tls, b.connectTimeout, b.readTimeout))
+                : Optional.empty();
         this.readTimeout = b.readTimeout;
         this.retries = b.retries;
         this.maxRedirects = b.maxRedirects;
@@ -135,11 +136,12 @@ public final class HttpEngine {
             boolean sendCredential = credentialAlive && call.credential().get().appliesTo(uri);
             credentialAlive = sendCredential; // once dropped, never sent again on later hops
             sameAuthority = sameAuthority && sameAuthority(call.uri(), uri);
-            HttpRequest request = request(call, method, uri, body, sendCredential, sameAuthority);
+            TransportRequest request = new TransportRequest(method, uri,
+                    headers(call, sendCredential, sameAuthority), body);
             attempt++;
-            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+            TransportResponse response;
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofPublisher());
+                response = transport(request).exchange(request);
             } catch (SSLHandshakeException e) {
                 throw new DownloadException(Redaction.withoutUserInfo(uri), "TLS handshake with " + uri.getHost()
                         + " failed for " + Redaction.forDisplay(uri) + ": " + e.getMessage() + ". If the server"
@@ -158,10 +160,10 @@ public final class HttpEngine {
                 throw new DownloadException(Redaction.withoutUserInfo(uri), "Interrupted while requesting "
                         + Redaction.forDisplay(uri), e);
             }
-            int status = response.statusCode();
+            int status = response.status();
             if (REDIRECTS.contains(status)) {
-                Optional<String> location = response.headers().firstValue("Location");
-                drain(response);
+                Optional<String> location = response.header("Location");
+                response.discard();
                 if (location.isEmpty()) {
                     throw new DownloadException(Redaction.withoutUserInfo(uri), status, "The server answered "
                             + status + " for " + Redaction.forDisplay(uri) + " without a Location header.", null);
@@ -184,8 +186,8 @@ public final class HttpEngine {
                 continue;
             }
             if (RETRIED.contains(status)) {
-                Optional<String> retryAfter = response.headers().firstValue("Retry-After");
-                drain(response);
+                Optional<String> retryAfter = response.header("Retry-After");
+                response.discard();
                 if (attempt <= retries) {
                     pause(uri, attempt, retryAfter, "status " + status);
                     continue;
@@ -200,45 +202,50 @@ public final class HttpEngine {
         }
     }
 
-    private <T> T handle(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, URI uri, boolean credentialSent,
-                         ResponseHandler<T> handler) {
-        StreamingBody stream = new StreamingBody(readTimeout);
-        response.body().subscribe(stream);
-        OptionalLong length = contentLength(response.headers());
-        InputStream in = progress == ProgressListener.NONE ? stream
-                : new ProgressStream(stream, progress, Redaction.forDisplay(uri), length.orElse(-1));
-        Reply reply = new Reply(response.statusCode(), uri, response.headers(), length, credentialSent, in);
-        try {
-            return handler.handle(reply);
+    private <T> T handle(TransportResponse response, URI uri, boolean credentialSent, ResponseHandler<T> handler) {
+        try (response) {
+            OptionalLong length = contentLength(response.header("Content-Length"));
+            InputStream in = progress == ProgressListener.NONE ? response.body()
+                    : new ProgressStream(response.body(), progress, Redaction.forDisplay(uri), length.orElse(-1));
+            return handler.handle(new Reply(response.status(), uri, response, length, credentialSent, in));
         } catch (IOException e) {
             String what = e instanceof HttpTimeoutException ? "the read timed out (" + e.getMessage() + ")"
                     : "the transfer failed: " + describe(e);
-            throw new DownloadException(Redaction.withoutUserInfo(uri), response.statusCode(), "Reading "
+            throw new DownloadException(Redaction.withoutUserInfo(uri), response.status(), "Reading "
                     + Redaction.forDisplay(uri) + " failed: " + what + ". Try again; a download resumes where it"
                     + " stopped.", e);
-        } finally {
-            stream.close();
         }
     }
 
-    private HttpRequest request(HttpCall call, String method, URI uri, Optional<byte[]> body, boolean credential,
-                                boolean sameAuthority) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(readTimeout)
-                .method(method, body.map(HttpRequest.BodyPublishers::ofByteArray)
-                        .orElseGet(HttpRequest.BodyPublishers::noBody));
+    /** Direct connections for bodiless GET and HEAD requests that no proxy applies to, else the HttpClient. */
+    private Transport transport(TransportRequest r) {
+        if (direct.isEmpty() || r.body().isPresent() || !r.method().equals("GET") && !r.method().equals("HEAD")) {
+            return jdk;
+        }
+        try {
+            List<Proxy> chosen = proxies.select(r.uri());
+            return chosen == null || chosen.isEmpty() || chosen.get(0).type() == Proxy.Type.DIRECT ? direct.get()
+                    : jdk;
+        } catch (RuntimeException e) {
+            return jdk;
+        }
+    }
+
+    private Map<String, String> headers(HttpCall call, boolean credential, boolean sameAuthority) {
+        Map<String, String> out = new LinkedHashMap<>();
         call.headers().forEach((name, value) -> {
             if (sameAuthority || !SENSITIVE.contains(name.toLowerCase(Locale.ROOT))) {
-                rb.header(name, value);
+                out.put(name, value);
             }
         });
         if (call.headers().keySet().stream().noneMatch(k -> k.equalsIgnoreCase("User-Agent"))) {
-            rb.header("User-Agent", userAgent);
+            out.put("User-Agent", userAgent);
         }
         if (credential) {
             Credential c = call.credential().orElseThrow();
-            rb.header(c.headerName(), c.headerValue());
+            out.put(c.headerName(), c.headerValue());
         }
-        return rb.build();
+        return out;
     }
 
     private static boolean sameAuthority(URI a, URI b) {
@@ -290,24 +297,7 @@ public final class HttpEngine {
         }
     }
 
-    private void drain(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
-        StreamingBody stream = new StreamingBody(readTimeout.compareTo(Duration.ofSeconds(2)) < 0 ? readTimeout
-                : Duration.ofSeconds(2));
-        response.body().subscribe(stream);
-        byte[] buf = new byte[8192];
-        try (stream) {
-            long total = 0;
-            int n;
-            while (total < DRAIN_LIMIT && (n = stream.read(buf)) >= 0) {
-                total += n;
-            }
-        } catch (IOException ignored) {
-            // the connection is simply not reused
-        }
-    }
-
-    static OptionalLong contentLength(HttpHeaders headers) {
-        Optional<String> v = headers.firstValue("Content-Length");
+    static OptionalLong contentLength(Optional<String> v) {
         if (v.isPresent() && v.get().trim().matches("\\d{1,18}")) {
             return OptionalLong.of(Long.parseLong(v.get().trim()));
         }
@@ -328,11 +318,11 @@ public final class HttpEngine {
         return e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
     }
 
-    private record Reply(int status, URI uri, HttpHeaders headers, OptionalLong contentLength,
+    private record Reply(int status, URI uri, TransportResponse response, OptionalLong contentLength,
                          boolean credentialSent, InputStream body) implements HttpReply {
         @Override
         public Optional<String> header(String name) {
-            return headers.firstValue(name);
+            return response.header(name);
         }
     }
 
@@ -352,6 +342,7 @@ public final class HttpEngine {
                 name -> Optional.ofNullable(System.getenv(name)).filter(v -> !v.isEmpty());
         private ProxySelector proxySelector;
         private boolean allowPlainHttp;
+        private boolean directConnections;
         private ProgressListener progress = ProgressListener.NONE;
         private Duration backoffBase = Duration.ofMillis(500);
         private Duration backoffMax = Duration.ofSeconds(30);
@@ -468,6 +459,21 @@ public final class HttpEngine {
          */
         public Builder allowPlainHttp(boolean allow) {
             this.allowPlainHttp = allow;
+            return this;
+        }
+
+        /**
+         * Lets GET and HEAD requests without a body that no proxy applies to go over jhub's own blocking
+         * HTTP/1.1 connections (one per request, TLS through the same context with host name verification and
+         * SNI, the same timeouts) instead of {@link java.net.http.HttpClient}, which is then only started when a
+         * request needs it. Reading a large body this way takes about half the CPU. Redirects, retries,
+         * credentials and headers are handled alike either way. Default false.
+         *
+         * @param allow true to use direct connections where they apply
+         * @return this builder
+         */
+        public Builder directConnections(boolean allow) {
+            this.directConnections = allow;
             return this;
         }
 

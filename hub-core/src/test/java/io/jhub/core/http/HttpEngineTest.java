@@ -34,8 +34,19 @@ class HttpEngineTest {
         certs = TestCertificates.generate(certDir);
     }
 
-    private static HttpEngine.Builder engine() {
-        return HttpEngine.builder().sslContext(certs.clientContext()).environment(n -> Optional.empty())
+    /**
+     * Tells whether the engines under test use direct connections where they apply; {@link DirectHttpEngineTest}
+     * runs every test again with them.
+     *
+     * @return false here
+     */
+    boolean direct() {
+        return false;
+    }
+
+    HttpEngine.Builder engine() {
+        return HttpEngine.builder().directConnections(direct()).sslContext(certs.clientContext())
+                .environment(n -> Optional.empty())
                 .backoff(Duration.ofMillis(5), Duration.ofMillis(50)).connectTimeout(Duration.ofSeconds(2))
                 .readTimeout(Duration.ofSeconds(5));
     }
@@ -324,6 +335,28 @@ class HttpEngineTest {
         try (RecordingServer s = new RecordingServer(certs.serverContext(), (ex, i) -> RecordingServer.respond(ex, 200, "ctx".getBytes(UTF_8)))) {
             assertEquals("ctx", HttpEngine.fromContext(ctx).send(HttpCall.get(s.uri("/c")), TEXT));
             assertEquals(3, events.get(events.size() - 1).done());
+        }
+    }
+
+    @Test
+    void chunkedBodiesArriveWhole() throws IOException {
+        try (RecordingServer s = new RecordingServer(certs.serverContext(), (ex, i) -> {
+            ex.sendResponseHeaders(200, 0);
+            ex.getResponseBody().write("hello ".getBytes(UTF_8));
+            ex.getResponseBody().flush();
+            ex.getResponseBody().write("chunked world".getBytes(UTF_8));
+            ex.close();
+        })) {
+            assertEquals("hello chunked world", engine().build().send(HttpCall.get(s.uri("/c")), TEXT));
+        }
+    }
+
+    @Test
+    void headersOfTheConnectionItselfAreRefused() {
+        HttpEngine e = engine().build();
+        for (String name : List.of("Host", "Connection", "Content-Length")) {
+            HttpCall call = HttpCall.get(URI.create("https://127.0.0.1:9/h")).header(name, "1");
+            assertThrows(IllegalArgumentException.class, () -> e.send(call, TEXT), name);
         }
     }
 

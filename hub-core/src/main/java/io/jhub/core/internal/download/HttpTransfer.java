@@ -53,7 +53,7 @@ final class HttpTransfer {
     /**
      * Completes the partial file.
      *
-     * @param needHash whether a parallel download must hash the file afterwards
+     * @param needHash whether a parallel download must hash the file too (while the ranges arrive)
      * @return the SHA-256 in hex when it was computed
      */
     Optional<String> run(boolean needHash) {
@@ -65,9 +65,11 @@ final class HttpTransfer {
             try {
                 Step step;
                 if (meta.isPresent() && meta.get().parallel() && allowParallel) {
-                    step = new ParallelRanges(engine, uri, layout, meta.get(), settings, meter).run();
+                    ParallelRanges ranges = new ParallelRanges(engine, uri, layout, meta.get(), settings, meter,
+                            needHash);
+                    step = ranges.run();
                     if (step == Step.DONE) {
-                        return needHash ? Optional.of(hashPartial()) : Optional.empty();
+                        return ranges.sha256();
                     }
                 } else {
                     step = sequential(meta.filter(m -> !m.parallel()));
@@ -183,6 +185,7 @@ final class HttpTransfer {
     private long copy(InputStream body, long start, MessageDigest digest) throws BodyInterrupted {
         Path partial = layout.partial();
         byte[] buf = new byte[HubDefaults.CHUNK_SIZE];
+        Chunks chunks = new Chunks(body);
         long pos = start;
         try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             ch.truncate(start);
@@ -190,7 +193,7 @@ final class HttpTransfer {
             while (true) {
                 int n;
                 try {
-                    n = body.read(buf);
+                    n = chunks.fill(buf, buf.length);
                 } catch (IOException e) {
                     throw new BodyInterrupted(e.getMessage(), e);
                 }
@@ -209,14 +212,6 @@ final class HttpTransfer {
             throw e;
         } catch (IOException e) {
             throw cacheError("write", partial, e);
-        }
-    }
-
-    private String hashPartial() {
-        try {
-            return Hashing.sha256Hex(layout.partial());
-        } catch (IOException e) {
-            throw cacheError("read", layout.partial(), e);
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.WeakHashMap;
 /**
  * The HTTP engine and transfer settings a hub uses for downloads, one engine per hub (and per plain-http
  * choice). Settings: {@code http.retries}, {@code http.backoffBaseMillis}, {@code http.backoffMaxMillis},
- * {@code download.connections}, {@code download.parallelMinBytes}.
+ * {@code download.connections}, {@code download.parallelMinBytes}, {@code download.directConnections} (default
+ * true: jhub's own blocking connections where no proxy applies, see
+ * {@link HttpEngine.Builder#directConnections(boolean)}).
  */
 public final class HubHttp {
     /** Smallest file fetched in parallel ranges unless the hub says otherwise. */
@@ -49,6 +51,7 @@ public final class HubHttp {
                 }
                 HttpEngine.Builder b = HttpEngine.builder().connectTimeout(hub.connectTimeout())
                         .readTimeout(hub.readTimeout()).allowPlainHttp(allowPlainHttp)
+                        .directConnections(booleanSetting(hub, "download.directConnections", true))
                         .environment(n -> java.util.Optional.ofNullable(proxyEnv.get(n)))
                         .retries(intSetting(hub, "http.retries", HubDefaults.HTTP_RETRIES, 0, 100))
                         .backoff(Duration.ofMillis(intSetting(hub, "http.backoffBaseMillis", 500, 1, 600_000)),
@@ -74,6 +77,15 @@ public final class HubHttp {
                 Long.MAX_VALUE)).orElse(DEFAULT_PARALLEL_MIN);
         return new TransferSettings(connections, min, intSetting(hub, "http.retries", HubDefaults.HTTP_RETRIES, 0,
                 100));
+    }
+
+    private static boolean booleanSetting(Hub hub, String key, boolean dflt) {
+        return hub.setting(key).map(v -> switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("Setting " + key + " must be true or false, got \""
+                    + v + "\"");
+        }).orElse(dflt);
     }
 
     private static int intSetting(Hub hub, String key, int dflt, int min, int max) {

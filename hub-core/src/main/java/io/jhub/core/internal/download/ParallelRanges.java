@@ -7,7 +7,6 @@ import io.jhub.core.http.HttpEngine;
 import io.jhub.core.http.HttpReply;
 import io.jhub.core.internal.http.Redaction;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -18,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,9 +45,11 @@ final class ParallelRanges {
     private final TransferSettings settings;
     private final ProgressMeter meter;
     private final BitSet done;
+    private final boolean hash;
+    private Optional<TrailingHasher> hasher = Optional.empty();
 
     ParallelRanges(HttpEngine engine, URI uri, CacheLayout layout, PartialMeta meta, TransferSettings settings,
-                   ProgressMeter meter) {
+                   ProgressMeter meter, boolean hash) {
         this.engine = engine;
         this.uri = uri;
         this.layout = layout;
@@ -55,8 +57,14 @@ final class ParallelRanges {
         this.settings = settings;
         this.meter = meter;
         this.done = (BitSet) meta.done().clone();
+        this.hash = hash;
     }
 
+    /**
+     * Fetches the missing segments.
+     *
+     * @return DONE, or RESTART when the server sent the whole file for a range
+     */
     HttpTransfer.Step run() {
         Path partial = layout.partial();
         try {
@@ -76,6 +84,21 @@ final class ParallelRanges {
             }
         }
         meter.reset(withDone().bytesDone(0), meta.length());
+        if (hash) {
+            hasher = Optional.of(new TrailingHasher(partial, meta.length(), meta.segmentSize(), withDone().done()));
+        }
+        HttpTransfer.Step step = HttpTransfer.Step.RESTART;
+        try {
+            step = fetchAll(partial, todo);
+            return step;
+        } finally {
+            if (step != HttpTransfer.Step.DONE) {
+                hasher.ifPresent(TrailingHasher::cancel);
+            }
+        }
+    }
+
+    private HttpTransfer.Step fetchAll(Path partial, List<Integer> todo) {
         AtomicInteger cursor = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
@@ -163,12 +186,12 @@ final class ParallelRanges {
             throw new RangeIgnored();
         }
         byte[] buf = new byte[HubDefaults.CHUNK_SIZE];
-        InputStream body = reply.body();
+        Chunks body = new Chunks(reply.body());
         long end = cr.last() + 1;
         while (pos[0] < end) {
             int n;
             try {
-                n = body.read(buf, 0, (int) Math.min(buf.length, end - pos[0]));
+                n = body.fill(buf, (int) Math.min(buf.length, end - pos[0]));
             } catch (IOException e) {
                 throw new BodyInterrupted(e.getMessage(), e);
             }
@@ -185,11 +208,32 @@ final class ParallelRanges {
         }
     }
 
+    /**
+     * Returns the SHA-256 of the complete file, when asked for; call after {@link #run()} returned DONE.
+     *
+     * @return the lower-case hex hash, or empty when not asked for
+     */
+    Optional<String> sha256() {
+        if (hasher.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(hasher.get().finish());
+        } catch (IOException e) {
+            throw HttpTransfer.cacheError("read", layout.partial(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DownloadException(Redaction.withoutUserInfo(uri), "Interrupted while hashing "
+                    + Redaction.forDisplay(uri), e);
+        }
+    }
+
     private void markDone(int index) {
         synchronized (done) {
             done.set(index);
             withDone().write(layout.partialMeta());
         }
+        hasher.ifPresent(h -> h.written(index));
     }
 
     private PartialMeta withDone() {

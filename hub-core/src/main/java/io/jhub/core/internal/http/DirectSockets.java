@@ -1,0 +1,141 @@
+package io.jhub.core.internal.http;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Opens a blocking connection straight to a URL's host: TCP within the connect timeout, then for {@code https:}
+ * TLS through the given context with SNI and host name verification ({@code HTTPS} endpoint identification).
+ * The TCP stream is read through a 64 KiB buffer, so TLS reads a record header and its body with one system
+ * call for several records instead of two per record.
+ */
+final class DirectSockets {
+    private static final int READ_BUFFER = 64 * 1024;
+
+    private final Optional<SSLContext> tls;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+
+    DirectSockets(Optional<SSLContext> tls, Duration connectTimeout, Duration readTimeout) {
+        this.tls = tls;
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+    }
+
+    /**
+     * An open connection.
+     *
+     * @param io the socket to read and write (TLS over {@code tcp} for https)
+     * @param tcp the TCP socket; closing it ends the connection at once, without waiting for the peer
+     */
+    record Connection(Socket io, Socket tcp) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                tcp.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+
+    /**
+     * Connects to the URL's host and port; the socket's read timeout is the read timeout once connected.
+     *
+     * @param uri an absolute http or https URL
+     * @return the connected (and for https, handshaken) connection
+     * @throws IOException if connecting or the handshake fails
+     */
+    Connection open(URI uri) throws IOException {
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        String host = hostOf(uri);
+        int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+        Socket raw = new BufferedSocket();
+        try {
+            raw.setTcpNoDelay(true);
+            int timeout = millis(connectTimeout);
+            try {
+                raw.connect(new InetSocketAddress(host, port), timeout);
+            } catch (SocketTimeoutException e) {
+                HttpConnectTimeoutException t = new HttpConnectTimeoutException("connecting to " + host + ":" + port
+                        + " took longer than " + timeout + " ms");
+                t.initCause(e);
+                throw t;
+            }
+            if (!https) {
+                raw.setSoTimeout(millis(readTimeout));
+                return new Connection(raw, raw);
+            }
+            SSLSocket s = (SSLSocket) context().getSocketFactory().createSocket(raw, host, port, true);
+            SSLParameters p = s.getSSLParameters();
+            p.setEndpointIdentificationAlgorithm("HTTPS");
+            if (!isIpLiteral(host)) {
+                try {
+                    p.setServerNames(List.of(new SNIHostName(host)));
+                } catch (IllegalArgumentException notAnSniName) {
+                    // such as a name with '_': sent without SNI, as the JDK's HttpClient does
+                }
+            }
+            s.setSSLParameters(p);
+            s.setSoTimeout(timeout);
+            s.startHandshake();
+            s.setSoTimeout(millis(readTimeout));
+            return new Connection(s, raw);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    private SSLContext context() throws IOException {
+        if (tls.isPresent()) {
+            return tls.get();
+        }
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("the JVM has no default TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    static String hostOf(URI uri) {
+        String h = uri.getHost();
+        return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.toLowerCase(Locale.ROOT).matches("[0-9.]+");
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
+    }
+
+    /** A TCP socket whose input stream is buffered, for the TLS layer above it. */
+    private static final class BufferedSocket extends Socket {
+        private InputStream in;
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (in == null) {
+                in = new BufferedInputStream(super.getInputStream(), READ_BUFFER);
+            }
+            return in;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.jhub.core.internal.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Flow;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A {@link Transport} over the JDK's {@link HttpClient} (HTTP/1.1, no redirects followed), which also speaks
+ * through proxies. The client, with its selector thread, is made on the first exchange.
+ */
+public final class JdkTransport implements Transport {
+    private static final int DRAIN_LIMIT = 64 * 1024;
+
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final ProxySelector proxies;
+    private final Optional<SSLContext> tls;
+    private volatile HttpClient client;
+
+    /**
+     * Creates the transport.
+     *
+     * @param connectTimeout how long connecting may take
+     * @param readTimeout how long the headers, and each next part of a body, may take
+     * @param proxies the proxy selector
+     * @param tls the TLS context, or empty for the JVM's
+     */
+    public JdkTransport(Duration connectTimeout, Duration readTimeout, ProxySelector proxies,
+                        Optional<SSLContext> tls) {
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.proxies = proxies;
+        this.tls = tls;
+    }
+
+    @Override
+    public TransportResponse exchange(TransportRequest r) throws IOException, InterruptedException {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(r.uri()).timeout(readTimeout)
+                .method(r.method(), r.body().map(HttpRequest.BodyPublishers::ofByteArray)
+                        .orElseGet(HttpRequest.BodyPublishers::noBody));
+        r.headers().forEach(rb::header);
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = client().send(rb.build(),
+                HttpResponse.BodyHandlers.ofPublisher());
+        return new Reply(response);
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    HttpClient.Builder cb = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                            .version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).proxy(proxies);
+                    tls.ifPresent(cb::sslContext);
+                    c = cb.build();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** A reply whose body is subscribed on first use. */
+    private final class Reply implements TransportResponse {
+        private final HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+        private StreamingBody stream;
+
+        Reply(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+            this.response = response;
+        }
+
+        @Override
+        public int status() {
+            return response.statusCode();
+        }
+
+        @Override
+        public Optional<String> header(String name) {
+            return response.headers().firstValue(name);
+        }
+
+        @Override
+        public synchronized InputStream body() {
+            if (stream == null) {
+                stream = new StreamingBody(readTimeout);
+                response.body().subscribe(stream);
+            }
+            return stream;
+        }
+
+        @Override
+        public void discard() {
+            synchronized (this) {
+                if (stream == null) {
+                    Duration wait = readTimeout.compareTo(Duration.ofSeconds(2)) < 0 ? readTimeout
+                            : Duration.ofSeconds(2);
+                    stream = new StreamingBody(wait);
+                    response.body().subscribe(stream);
+                }
+            }
+            byte[] buf = new byte[8192];
+            try {
+                long total = 0;
+                int n;
+                while (total < DRAIN_LIMIT && (n = stream.read(buf)) >= 0) {
+                    total += n;
+                }
+            } catch (IOException ignored) {
+                // the connection is simply not reused
+            }
+            close();
+        }
+
+        @Override
+        public synchronized void close() {
+            if (stream == null) {
+                stream = new StreamingBody(readTimeout);
+                response.body().subscribe(stream);
+            }
+            stream.close();
+        }
+    }
+}

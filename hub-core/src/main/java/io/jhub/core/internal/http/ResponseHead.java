@@ -1,0 +1,95 @@
+package io.jhub.core.internal.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProtocolException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The status line and headers of an HTTP/1.x reply, read from a stream up to the empty line that ends them.
+ *
+ * @param status the status code
+ * @param headers every header's values, names compared ignoring case
+ */
+record ResponseHead(int status, Map<String, List<String>> headers) {
+    private static final int MAX_LINE = 16 * 1024;
+    private static final int MAX_HEADERS = 200;
+
+    /**
+     * Returns a header's first value.
+     *
+     * @param name the name, any case
+     * @return the value, if present
+     */
+    Optional<String> first(String name) {
+        List<String> v = headers.get(name);
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+    }
+
+    /**
+     * Reads the head of the next final reply, skipping interim (1xx) ones.
+     *
+     * @param in the connection's input, positioned at a status line
+     * @return the head
+     * @throws IOException if the connection ends early or the reply is malformed
+     */
+    static ResponseHead read(InputStream in) throws IOException {
+        while (true) {
+            String statusLine = line(in);
+            if (!statusLine.matches("HTTP/1\\.[01] [1-5]\\d\\d( .*)?")) {
+                throw new ProtocolException("not an HTTP/1.1 status line: \"" + printable(statusLine) + "\"");
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int count = 0; ; count++) {
+                String h = line(in);
+                if (h.isEmpty()) {
+                    break;
+                }
+                int colon = h.indexOf(':');
+                if (colon <= 0 || count >= MAX_HEADERS) {
+                    throw new ProtocolException("malformed or too many response headers: \"" + printable(h) + "\"");
+                }
+                headers.computeIfAbsent(h.substring(0, colon).trim(), k -> new ArrayList<>())
+                        .add(h.substring(colon + 1).trim());
+            }
+            if (status >= 200) {
+                return new ResponseHead(status, headers);
+            }
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        byte[] buf = new byte[256];
+        int n = 0;
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                throw new ProtocolException(n == 0 ? "the server closed the connection without a reply"
+                        : "the connection ended inside the reply's headers");
+            }
+            if (c == '\n') {
+                int end = n > 0 && buf[n - 1] == '\r' ? n - 1 : n;
+                return new String(buf, 0, end, StandardCharsets.ISO_8859_1);
+            }
+            if (n == MAX_LINE) {
+                throw new ProtocolException("a reply header line is longer than " + MAX_LINE + " bytes");
+            }
+            if (n == buf.length) {
+                buf = Arrays.copyOf(buf, Math.min(MAX_LINE, n * 2));
+            }
+            buf[n++] = (byte) c;
+        }
+    }
+
+    private static String printable(String s) {
+        String cut = s.length() > 80 ? s.substring(0, 80) + "..." : s;
+        return cut.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+}

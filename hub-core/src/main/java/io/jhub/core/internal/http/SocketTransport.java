@@ -1,0 +1,126 @@
+package io.jhub.core.internal.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ProtocolException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A {@link Transport} that opens one blocking connection per request straight to the server (HTTP/1.1 with
+ * {@code Connection: close}; TLS through the given context, host name verified). It does no proxying, so the
+ * engine uses it only for URLs that no proxy applies to. Reading a large body this way costs about half the CPU
+ * of the JDK's asynchronous HttpClient (bench/download).
+ */
+public final class SocketTransport implements Transport {
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
+
+    private final DirectSockets sockets;
+    private final long readTimeoutMillis;
+
+    /**
+     * Creates the transport.
+     *
+     * @param tls the TLS context for https, or empty for the JVM's default
+     * @param connectTimeout how long connecting and the TLS handshake may take
+     * @param readTimeout how long the headers, and each next part of a body, may take
+     */
+    public SocketTransport(Optional<SSLContext> tls, Duration connectTimeout, Duration readTimeout) {
+        this.sockets = new DirectSockets(tls, connectTimeout, readTimeout);
+        this.readTimeoutMillis = readTimeout.toMillis();
+    }
+
+    @Override
+    public TransportResponse exchange(TransportRequest r) throws IOException {
+        byte[] requestHead = requestHead(r);
+        DirectSockets.Connection c = sockets.open(r.uri());
+        try {
+            OutputStream out = c.io().getOutputStream();
+            out.write(requestHead);
+            if (r.body().isPresent()) {
+                out.write(r.body().get());
+            }
+            out.flush();
+            InputStream in = new TimeoutInput(c.io().getInputStream(), readTimeoutMillis);
+            ResponseHead head = ResponseHead.read(in);
+            return new Reply(c, head, body(r.method(), head, in));
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static byte[] requestHead(TransportRequest r) {
+        URI u = r.uri();
+        String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+        StringBuilder sb = new StringBuilder(256).append(r.method()).append(' ').append(path);
+        if (u.getRawQuery() != null) {
+            sb.append('?').append(u.getRawQuery());
+        }
+        sb.append(" HTTP/1.1\r\nHost: ").append(u.getHost());
+        if (u.getPort() >= 0) {
+            sb.append(':').append(u.getPort());
+        }
+        sb.append("\r\n");
+        r.headers().forEach((k, v) -> {
+            if (RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
+                // the same rule as the JDK's HttpClient: these belong to the connection, not to the caller
+                throw new IllegalArgumentException("restricted header name: \"" + k + "\"");
+            }
+            sb.append(k).append(": ").append(v).append("\r\n");
+        });
+        r.body().ifPresent(b -> sb.append("Content-Length: ").append(b.length).append("\r\n"));
+        sb.append("Connection: close\r\n\r\n");
+        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static InputStream body(String method, ResponseHead head, InputStream in) throws IOException {
+        int s = head.status();
+        if (method.equals("HEAD") || s == 204 || s == 304) {
+            return InputStream.nullInputStream();
+        }
+        Optional<String> coding = head.first("Transfer-Encoding");
+        if (coding.isPresent() && coding.get().toLowerCase(Locale.ROOT).contains("chunked")) {
+            return new ChunkedBody(in);
+        }
+        Optional<String> length = head.first("Content-Length");
+        if (length.isEmpty()) {
+            return new FixedLengthBody(in, -1);
+        }
+        if (!length.get().matches("\\d{1,18}")) {
+            throw new ProtocolException("malformed Content-Length \"" + length.get() + "\"");
+        }
+        return new FixedLengthBody(in, Long.parseLong(length.get()));
+    }
+
+    /** A reply on its own connection, which closing ends. */
+    private record Reply(DirectSockets.Connection connection, ResponseHead head, InputStream body)
+            implements TransportResponse {
+        @Override
+        public int status() {
+            return head.status();
+        }
+
+        @Override
+        public Optional<String> header(String name) {
+            return head.first(name);
+        }
+
+        @Override
+        public void discard() {
+            close();
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.jhub.core.internal.http;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request as a {@link Transport} sends it: the engine has already chosen every header.
+ *
+ * @param method the method, such as {@code GET}
+ * @param uri the absolute http(s) URL
+ * @param headers the request headers in order (no {@code Host}, {@code Connection} or {@code Content-Length})
+ * @param body the body, if any
+ */
+public record TransportRequest(String method, URI uri, Map<String, String> headers, Optional<byte[]> body) {
+    /**
+     * Checks the fields.
+     *
+     * @throws NullPointerException if a field is null
+     */
+    public TransportRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(body, "body");
+    }
+}

@@ -1,0 +1,257 @@
+package io.jhub.core.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhub.api.DownloadException;
+import io.jhub.api.IntegrityException;
+import io.jhub.api.ProgressEvent;
+import io.jhub.core.Hub;
+import io.jhub.core.HubBuilder;
+import io.jhub.testkit.RangeHttpsServer;
+import io.jhub.testkit.RangeHttpsServer.Fault;
+import io.jhub.testkit.RangeHttpsServer.Request;
+import io.jhub.testkit.TestCertificates;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Parallel range downloads over jhub's own direct connections (the download engine's default when no proxy
+ * applies): every request below must arrive with {@code Connection: close}, which the JDK's HttpClient never sends.
+ */
+class DirectDownloadsTest {
+    private static final int MIB = 1 << 20;
+
+    @TempDir
+    static Path shared;
+    static TestCertificates certs;
+    static RangeHttpsServer server;
+
+    @TempDir
+    Path cache;
+
+    @BeforeAll
+    static void start() throws IOException {
+        certs = TestCertificates.generate(shared.resolve("certs"));
+        server = RangeHttpsServer.start(certs.serverContext());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private HubBuilder hubBuilder() {
+        return Hub.builder().cacheDir(cache).sslContext(certs.clientContext()).environment(Map.of())
+                .setting("http.backoffBaseMillis", "5").setting("http.backoffMaxMillis", "50")
+                .setting("download.parallelMinBytes", Long.toString(MIB));
+    }
+
+    private static byte[] bytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    private static String sha256(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
+    private static DownloadOptions parallel(byte[] data) throws Exception {
+        return DownloadOptions.builder().connections(2).sha256(sha256(data)).build();
+    }
+
+    private static void assertAllDirect(List<Request> reqs) {
+        assertTrue(reqs.stream().allMatch(r -> r.connection().equals(Optional.of("close"))), reqs.toString());
+    }
+
+    @Test
+    void rangesArriveOverDirectConnectionsWithIfRangeAndProgress() throws Exception {
+        byte[] data = bytes(5 * MIB + 4321, 11);
+        server.serve("/ok.bin", data);
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        DownloadOptions opts = DownloadOptions.builder().connections(2).sha256(sha256(data)).progress(events::add)
+                .build();
+        Path p = Downloads.download(hubBuilder().build(), server.uri("/ok.bin"), opts);
+        assertArrayEquals(data, Files.readAllBytes(p));
+        List<Request> reqs = server.requests("/ok.bin");
+        assertAllDirect(reqs);
+        assertEquals(7, reqs.size(), "a probe and six 1 MiB segments: " + reqs);
+        assertTrue(reqs.stream().skip(1).allMatch(r -> r.status() == 206
+                && r.ifRange().equals(Optional.of("\"v1\""))), reqs.toString());
+        ProgressEvent last = events.get(events.size() - 1);
+        assertEquals(ProgressEvent.Phase.DONE, last.phase());
+        assertEquals(data.length, last.done());
+    }
+
+    @Test
+    void theHashOfAParallelDownloadIsComputedWhileTheRangesArrive() throws Exception {
+        byte[] data = bytes(6 * MIB + 17, 21);
+        server.serve("/hashed.bin", data);
+        Hub hub = hubBuilder().build();
+        URI uri = server.uri("/hashed.bin");
+        String wrong = "0".repeat(64);
+        IntegrityException e = assertThrows(IntegrityException.class, () -> Downloads.download(hub, uri,
+                DownloadOptions.builder().connections(3).sha256(wrong).build()));
+        assertEquals(sha256(data), e.actual());
+        Path p = Downloads.download(hub, uri, DownloadOptions.builder().connections(3).sha256(sha256(data)).build());
+        assertArrayEquals(data, Files.readAllBytes(p));
+    }
+
+    @Test
+    void aRangeBrokenOnceIsRetriedOnItsOwn() throws Exception {
+        byte[] data = bytes(4 * MIB + 99, 12);
+        server.serve("/broken.bin", data);
+        server.failRange("/broken.bin", 2L * MIB, Fault.dropAfter(100_000));
+        Path p = Downloads.download(hubBuilder().build(), server.uri("/broken.bin"), parallel(data));
+        assertArrayEquals(data, Files.readAllBytes(p));
+        List<Request> reqs = server.requests("/broken.bin");
+        assertAllDirect(reqs);
+        List<Request> third = reqs.stream().filter(r -> r.last() == 3L * MIB - 1).toList();
+        assertEquals(2, third.size(), reqs.toString());
+        assertTrue(third.get(1).first() >= 2L * MIB, third.toString());
+        assertEquals(1, server.fullBodyRequests("/broken.bin"), "no restart: " + reqs);
+    }
+
+    @Test
+    void aFileChangedMidwayIsDownloadedAgainWhole() throws Exception {
+        byte[] v1 = bytes(4 * MIB, 13);
+        byte[] v2 = bytes(3 * MIB + 7, 14);
+        server.serve("/moving.bin", v1);
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.failRange("/moving.bin", MIB, Fault.stallAfter(50_000, reached, release));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            DownloadOptions opts = DownloadOptions.builder().connections(2).build();
+            Future<Path> f = pool.submit(() -> Downloads.download(hubBuilder().build(), server.uri("/moving.bin"),
+                    opts));
+            assertTrue(reached.await(30, TimeUnit.SECONDS));
+            server.change("/moving.bin", v2, "\"v2\"");
+            release.countDown();
+            Path p = f.get(60, TimeUnit.SECONDS);
+            assertArrayEquals(v2, Files.readAllBytes(p));
+            List<Request> reqs = server.requests("/moving.bin");
+            assertAllDirect(reqs);
+            assertTrue(reqs.stream().anyMatch(r -> r.ifRange().equals(Optional.of("\"v1\"")) && r.status() == 200),
+                    "a range sent with the old ETag gets the whole new file: " + reqs);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWholeFileAnswerToARangeStartsOver() throws Exception {
+        byte[] data = bytes(3 * MIB + 5, 15);
+        server.serve("/whole.bin", data);
+        server.failRange("/whole.bin", MIB, Fault.ignoreRanges());
+        Path p = Downloads.download(hubBuilder().build(), server.uri("/whole.bin"), parallel(data));
+        assertArrayEquals(data, Files.readAllBytes(p));
+        List<Request> reqs = server.requests("/whole.bin");
+        assertAllDirect(reqs);
+        assertTrue(reqs.stream().anyMatch(r -> r.range().isPresent() && r.status() == 200), reqs.toString());
+        assertEquals(2, reqs.stream().filter(r -> r.range().equals(Optional.of("bytes=0-"))).count(),
+                "one restart from a new probe: " + reqs);
+    }
+
+    @Test
+    void aWrongContentRangeStartsOver() throws Exception {
+        byte[] data = bytes(3 * MIB + 6, 16);
+        server.serve("/shifted.bin", data);
+        server.failRange("/shifted.bin", 2L * MIB, Fault.wrongContentRange());
+        Path p = Downloads.download(hubBuilder().build(), server.uri("/shifted.bin"), parallel(data));
+        assertArrayEquals(data, Files.readAllBytes(p));
+        List<Request> reqs = server.requests("/shifted.bin");
+        assertAllDirect(reqs);
+        assertEquals(2, reqs.stream().filter(r -> r.range().equals(Optional.of("bytes=0-"))).count(),
+                "one restart from a new probe: " + reqs);
+    }
+
+    @Test
+    void aStalledRangeHitsTheReadTimeoutAndIsRetried() throws Exception {
+        byte[] data = bytes(3 * MIB + 8, 17);
+        server.serve("/stalled.bin", data);
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        server.failRange("/stalled.bin", MIB, Fault.stallAfter(10_000, reached, never));
+        try {
+            Hub hub = hubBuilder().readTimeout(Duration.ofSeconds(1)).build();
+            Path p = Downloads.download(hub, server.uri("/stalled.bin"), parallel(data));
+            assertArrayEquals(data, Files.readAllBytes(p));
+            List<Request> second = server.requests("/stalled.bin").stream().filter(r -> r.last() == 2L * MIB - 1)
+                    .toList();
+            assertEquals(2, second.size(), second.toString());
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
+    void aStalledBodyFailsWithTheReadTimeoutOnceRetriesAreUsedUp() throws Exception {
+        byte[] data = bytes(200_000, 18);
+        server.serve("/stuck.bin", data);
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        server.failNext("/stuck.bin", Fault.stallAfter(1_000, reached, never));
+        try {
+            Hub hub = hubBuilder().readTimeout(Duration.ofSeconds(1)).setting("http.retries", "0").build();
+            URI uri = server.uri("/stuck.bin");
+            DownloadException e = assertThrows(DownloadException.class,
+                    () -> Downloads.download(hub, uri, DownloadOptions.builder().connections(1).build()));
+            assertTrue(e.getMessage().contains("read timeout"), e.getMessage());
+            assertAllDirect(server.requests("/stuck.bin"));
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
+    void aCertificateForAnotherHostIsRefused() throws Exception {
+        TestCertificates other = TestCertificates.generate(shared.resolve("other"), "dns:other.invalid");
+        try (RangeHttpsServer s = RangeHttpsServer.start(other.serverContext())) {
+            s.serve("/x.bin", bytes(1000, 19));
+            Hub hub = Hub.builder().cacheDir(cache).sslContext(other.clientContext()).environment(Map.of())
+                    .setting("http.retries", "0").build();
+            DownloadException e = assertThrows(DownloadException.class,
+                    () -> Downloads.download(hub, s.uri("/x.bin"), DownloadOptions.defaults()));
+            assertTrue(e.getMessage().contains("TLS handshake with 127.0.0.1 failed"), e.getMessage());
+            assertEquals(List.of(), s.requests("/x.bin"));
+        }
+    }
+
+    @Test
+    void aProxyInTheEnvironmentIsUsedThroughTheHttpClient() throws Exception {
+        byte[] data = bytes(2 * MIB + 9, 20);
+        server.serve("/proxied.bin", data);
+        try (ConnectProxy proxy = new ConnectProxy()) {
+            Hub hub = hubBuilder().environment(Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port())).build();
+            Path p = Downloads.download(hub, server.uri("/proxied.bin"), parallel(data));
+            assertArrayEquals(data, Files.readAllBytes(p));
+            assertTrue(!proxy.targets.isEmpty(), "the proxy saw no CONNECT");
+            assertTrue(server.requests("/proxied.bin").stream().allMatch(r -> r.connection().isEmpty()),
+                    server.requests("/proxied.bin").toString());
+        }
+    }
+}

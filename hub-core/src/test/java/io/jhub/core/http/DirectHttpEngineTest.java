@@ -1,0 +1,91 @@
+package io.jhub.core.http;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhub.api.DownloadException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every {@link HttpEngineTest} again with direct connections allowed: GET and HEAD without a proxy then go over
+ * jhub's own blocking connections, and must behave the same (credentials, redirects, retries, timeouts,
+ * progress); POST and proxied requests still use the JDK's HttpClient.
+ */
+class DirectHttpEngineTest extends HttpEngineTest {
+    @Override
+    boolean direct() {
+        return true;
+    }
+
+    /** Serves one canned reply over plain http on a raw socket, after reading the request head. */
+    private static URI cannedReply(ServerSocket server, String reply) {
+        Thread t = new Thread(() -> {
+            try (Socket s = server.accept()) {
+                InputStream in = s.getInputStream();
+                int matched = 0;
+                while (matched < 4) {
+                    int c = in.read();
+                    if (c < 0) {
+                        return;
+                    }
+                    matched = c == "\r\n\r\n".charAt(matched) ? matched + 1 : c == '\r' ? 1 : 0;
+                }
+                s.getOutputStream().write(reply.getBytes(UTF_8));
+            } catch (IOException ignored) {
+                // the test sees what the client got
+            }
+        }, "canned-reply");
+        t.setDaemon(true);
+        t.start();
+        return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/x");
+    }
+
+    @Test
+    void interimRepliesAreSkippedAndABodyWithoutLengthEndsWithTheConnection() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            URI uri = cannedReply(server, "HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n"
+                    + "HTTP/1.1 200 OK\r\nX-A: 1\r\n\r\nuntil the end");
+            String[] header = new String[1];
+            String body = engine().allowPlainHttp(true).build().send(HttpCall.get(uri), r -> {
+                header[0] = r.header("x-a").orElseThrow();
+                return new String(r.body().readAllBytes(), UTF_8);
+            });
+            assertEquals("until the end", body);
+            assertEquals("1", header[0]);
+        }
+    }
+
+    @Test
+    void aBodyCutBeforeItsLengthFails() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            URI uri = cannedReply(server, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly this");
+            HttpEngine e = engine().allowPlainHttp(true).build();
+            DownloadException ex = assertThrows(DownloadException.class, () -> e.send(HttpCall.get(uri),
+                    r -> r.body().readAllBytes()));
+            assertTrue(ex.getMessage().contains("closed after 9 of 100 body bytes"), ex.getMessage());
+        }
+    }
+
+    @Test
+    void getGoesOverADirectConnectionAndPostOverTheHttpClient() throws IOException {
+        try (RecordingServer s = new RecordingServer(certs.serverContext(),
+                (ex, i) -> RecordingServer.respond(ex, 200, ex.getRequestBody().readAllBytes()))) {
+            HttpEngine e = engine().build();
+            assertEquals("", e.send(HttpCall.get(s.uri("/g")), r -> new String(r.body().readAllBytes(), UTF_8)));
+            assertEquals("b", e.send(HttpCall.post(s.uri("/p"), "text/plain", "b".getBytes(UTF_8)),
+                    r -> new String(r.body().readAllBytes(), UTF_8)));
+            // the JDK's HttpClient may not send Connection at all; jhub's own connections close after one request
+            assertEquals("close", s.requests.get(0).headers().getFirst("Connection"));
+            assertNull(s.requests.get(1).headers().getFirst("Connection"));
+        }
+    }
+}
