@@ -11,6 +11,7 @@ import io.jhub.api.IntegrityException;
 import io.jhub.api.OfflineException;
 import io.jhub.api.ProgressEvent;
 import io.jhub.core.Hub;
+import io.jhub.core.internal.cache.CacheLock;
 import io.jhub.testkit.RangeHttpsServer;
 import io.jhub.testkit.RangeHttpsServer.Fault;
 import io.jhub.testkit.TestCertificates;
@@ -18,7 +19,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -309,6 +313,42 @@ class DownloadsTest {
         assertEquals(target, p);
         assertArrayEquals(data, Files.readAllBytes(p));
         assertEquals(0, server.requests("/complete.bin").size());
+    }
+
+    @Test
+    void partialsUntouchedForAWeekGoWithTheNextDownloadUnlessSomeoneHoldsTheirLock() throws Exception {
+        Path meta = Files.createDirectories(cache.resolve("weights").resolve(".jhub"));
+        FileTime weekAgo = FileTime.from(Instant.now().minus(Duration.ofDays(8)));
+        Path old = Files.write(meta.resolve("aaaaaa_old.bin.partial"), new byte[10]);
+        Path oldMeta = Files.writeString(meta.resolve("aaaaaa_old.bin.partial.meta"), "x");
+        Path busy = Files.write(meta.resolve("bbbbbb_busy.bin.partial"), new byte[10]);
+        Path fresh = Files.write(meta.resolve("cccccc_fresh.bin.partial"), new byte[10]);
+        Files.setLastModifiedTime(old, weekAgo);
+        Files.setLastModifiedTime(busy, weekAgo);
+        Files.setLastModifiedTime(fresh, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            try (CacheLock lock = CacheLock.acquire(meta.resolve("bbbbbb_busy.bin.lock"))) {
+                locked.countDown();
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        holder.start();
+        locked.await();
+        byte[] data = bytes(1000, 21);
+        Path src = Files.write(cache.resolveSibling(cache.getFileName() + "-sweep.bin"), data);
+        Downloads.download(hub(), src.toUri(), DownloadOptions.defaults());
+        done.countDown();
+        holder.join();
+
+        assertFalse(Files.exists(old), "a week-old partial nobody holds is removed");
+        assertFalse(Files.exists(oldMeta));
+        assertTrue(Files.exists(busy), "a partial whose lock is held stays");
+        assertTrue(Files.exists(fresh), "a recent partial stays for a resume");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -51,6 +52,42 @@ public final class CacheLock implements AutoCloseable {
             throw new CacheException("Cannot lock " + key + ": " + e.getMessage()
                     + ". Check that the cache directory is writable (set JHUB_HOME to move it).", e);
         }
+    }
+
+    /**
+     * Takes the lock on {@code lockFile} only if no thread or process holds it, without waiting.
+     *
+     * @param lockFile the lock file (created with its parents if missing)
+     * @return the held lock, or empty if someone else holds it
+     * @throws CacheException if the file cannot be created or locked
+     */
+    public static Optional<CacheLock> tryAcquire(Path lockFile) {
+        Path key = lockFile.toAbsolutePath().normalize();
+        ReentrantLock local = LOCAL.computeIfAbsent(key, k -> new ReentrantLock());
+        if (!local.tryLock()) {
+            return Optional.empty();
+        }
+        if (local.getHoldCount() > 1) {
+            local.unlock(); // this thread holds it already: a second file lock from this JVM would throw
+            return Optional.empty();
+        }
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(key.getParent());
+            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held = channel.tryLock();
+            if (held != null) {
+                return Optional.of(new CacheLock(local, channel, held));
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            local.unlock();
+            throw new CacheException("Cannot lock " + key + ": " + e.getMessage()
+                    + ". Check that the cache directory is writable (set JHUB_HOME to move it).", e);
+        }
+        closeQuietly(channel);
+        local.unlock();
+        return Optional.empty();
     }
 
     /** Releases the lock. */

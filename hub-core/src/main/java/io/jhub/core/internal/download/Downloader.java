@@ -14,6 +14,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +70,11 @@ public final class Downloader {
         }
         if (offline && !local && found.actual().isEmpty()) {
             throw offlineMiss(uri, layout);
+        }
+        List<String> swept = StalePartials.sweep(layout.metaDir(), StalePartials.MAX_AGE, Instant.now(), layout.name());
+        if (!swept.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "Removed partial downloads untouched for "
+                    + StalePartials.MAX_AGE.toDays() + " days: " + swept);
         }
         try (CacheLock lock = CacheLock.acquire(layout.lock())) {
             found = lookup(layout, expected);
