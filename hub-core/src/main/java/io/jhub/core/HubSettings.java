@@ -36,9 +36,8 @@ final class HubSettings implements FetchContext {
         this.protocol = b.protocol != null ? b.protocol
                 : HubBuilder.checkProtocolName(env("JHUB_PROTOCOL").orElse(HubDefaults.DEFAULT_PROTOCOL));
         this.trustPolicy = b.trustPolicy;
-        this.offline = b.offline != null ? b.offline
-                : env(HubDefaults.ENV_OFFLINE).map(v -> v.equals("1") || v.equalsIgnoreCase("true"))
-                .orElse(false);
+        String offlineEnv = env(HubDefaults.ENV_OFFLINE).orElse("");
+        this.offline = b.offline != null ? b.offline : offlineEnv.equals("1") || offlineEnv.equalsIgnoreCase("true");
         this.progress = b.progress;
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
@@ -70,18 +69,23 @@ final class HubSettings implements FetchContext {
 
     @Override
     public Optional<String> env(String name) {
-        return Optional.ofNullable(environment.get(name)).filter(v -> !v.isEmpty());
+        // plain code rather than Optional chains here and below: each lambda's first use costs a fresh JVM time
+        String value = environment.get(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     @Override
     public Optional<String> setting(String key) {
-        return Optional.ofNullable(settings.get(key)).or(() -> Optional.ofNullable(System.getProperty("jhub." + key)));
+        String value = settings.get(key);
+        return Optional.ofNullable(value != null ? value : System.getProperty("jhub." + key));
     }
 
     private Path defaultCacheDir() {
-        return env(HubDefaults.ENV_HOME).map(Path::of)
-                .or(() -> env("XDG_CACHE_HOME").map(x -> Path.of(x, "jhub")))
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "jhub"))
-                .toAbsolutePath().normalize();
+        Optional<String> home = env(HubDefaults.ENV_HOME);
+        Optional<String> xdg = env("XDG_CACHE_HOME");
+        Path dir = home.isPresent() ? Path.of(home.get())
+                : xdg.isPresent() ? Path.of(xdg.get(), "jhub")
+                : Path.of(System.getProperty("user.home"), ".cache", "jhub");
+        return dir.toAbsolutePath().normalize();
     }
 }

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one {@code jhub} command line: parses it, builds the hub from the options, dispatches to the command,
@@ -119,13 +121,24 @@ public final class Cli {
 
     private static Hub hub(CliArgs cli, ProgressListener progress) {
         HubBuilder b = Hub.builder().progress(progress);
-        cli.option("cache-dir").ifPresent(d -> b.cacheDir(Path.of(d)));
-        cli.option("host").ifPresent(b::gitHost);
-        cli.option("protocol").ifPresent(b::protocol);
+        Optional<String> cacheDir = cli.option("cache-dir");
+        Optional<String> host = cli.option("host");
+        Optional<String> protocol = cli.option("protocol");
+        if (cacheDir.isPresent()) {
+            b.cacheDir(Path.of(cacheDir.get()));
+        }
+        if (host.isPresent()) {
+            b.gitHost(host.get());
+        }
+        if (protocol.isPresent()) {
+            b.protocol(protocol.get());
+        }
         if (cli.flag("offline")) {
             b.offline(true);
         }
-        cli.settings().forEach(b::setting);
+        for (Map.Entry<String, String> s : cli.settings().entrySet()) {
+            b.setting(s.getKey(), s.getValue());
+        }
         return b.build();
     }
 }
