@@ -9,12 +9,10 @@ import io.jhub.api.DownloadException;
 import io.jhub.api.IntegrityException;
 import io.jhub.api.ProgressEvent;
 import io.jhub.core.Hub;
-import io.jhub.core.HubBuilder;
 import io.jhub.testkit.RangeHttpsServer;
 import io.jhub.testkit.RangeHttpsServer.Fault;
 import io.jhub.testkit.RangeHttpsServer.Request;
 import io.jhub.testkit.TestCertificates;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,55 +22,20 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parallel range downloads over jhub's own direct connections (the download engine's default when no proxy
  * applies): every request below must arrive with {@code Connection: close}, which the JDK's HttpClient never sends.
  */
-class DirectDownloadsTest {
+class DirectDownloadsTest extends RangeServerFixture {
     private static final int MIB = 1 << 20;
-
-    @TempDir
-    static Path shared;
-    static TestCertificates certs;
-    static RangeHttpsServer server;
-
-    @TempDir
-    Path cache;
-
-    @BeforeAll
-    static void start() throws IOException {
-        certs = TestCertificates.generate(shared.resolve("certs"));
-        server = RangeHttpsServer.start(certs.serverContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private HubBuilder hubBuilder() {
-        return Hub.builder().cacheDir(cache).sslContext(certs.clientContext()).environment(Map.of())
-                .setting("http.backoffBaseMillis", "5").setting("http.backoffMaxMillis", "50")
-                .setting("download.parallelMinBytes", Long.toString(MIB));
-    }
-
-    private static byte[] bytes(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
 
     private static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jhub.testkit.RangeHttpsServer;
 import io.jhub.testkit.RangeHttpsServer.Fault;
-import io.jhub.testkit.TestCertificates;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,32 +17,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Downloads from several JVMs at once and across a killed JVM, against one loopback server. */
-class DownloadProcessesTest {
-    @TempDir
-    static Path shared;
-    static TestCertificates certs;
-    static RangeHttpsServer server;
-
-    @TempDir
-    Path cache;
-
-    @BeforeAll
-    static void start() throws IOException {
-        certs = TestCertificates.generate(shared.resolve("certs"));
-        server = RangeHttpsServer.start(certs.serverContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class DownloadProcessesTest extends RangeServerFixture {
     private Process child(String path, int connections) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

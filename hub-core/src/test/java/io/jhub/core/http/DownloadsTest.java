@@ -14,8 +14,6 @@ import io.jhub.core.Hub;
 import io.jhub.core.internal.cache.CacheLock;
 import io.jhub.testkit.RangeHttpsServer;
 import io.jhub.testkit.RangeHttpsServer.Fault;
-import io.jhub.testkit.TestCertificates;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -35,46 +32,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DownloadsTest {
-    @TempDir
-    static Path shared;
-    static TestCertificates certs;
-    static RangeHttpsServer server;
-
-    @TempDir
-    Path cache;
-
-    @BeforeAll
-    static void start() throws IOException {
-        certs = TestCertificates.generate(shared.resolve("certs"));
-        server = RangeHttpsServer.start(certs.serverContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private io.jhub.core.HubBuilder hubBuilder() {
-        return Hub.builder().cacheDir(cache).sslContext(certs.clientContext()).environment(Map.of())
-                .setting("http.backoffBaseMillis", "5").setting("http.backoffMaxMillis", "50")
-                .setting("download.parallelMinBytes", Long.toString(1 << 20));
-    }
-
+class DownloadsTest extends RangeServerFixture {
     private Hub hub() {
         return hubBuilder().build();
     }
 
-    private static byte[] bytes(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
 
     private static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
