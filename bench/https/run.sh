@@ -3,6 +3,8 @@
 # `tar xzf` of the same tar.gz, from the same loopback HTTPS server (io.jhub.testkit.GitHttpsServer serving a
 # cached `git archive`), same run, alternating rounds. jhub runs with -Xmx64m under /usr/bin/time -v.
 # Usage: bench/https/run.sh [rounds] [files] [kib-per-file]   (defaults 5 12000 5)
+# TARGET_DIR=/dev/shm bench/https/run.sh ...: both tools download/extract below TARGET_DIR (e.g. a tmpfs, to see
+# the CPU side apart from the disk); default: the script's temporary directory (on the disk holding $TMPDIR).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 rounds="${1:-5}"; files="${2:-12000}"; kib="${3:-5}"
@@ -10,9 +12,13 @@ need=(); command -v curl >/dev/null || need+=(curl); [ -x /usr/bin/time ] || nee
 command -v git >/dev/null || need+=(git); command -v python3 >/dev/null || need+=(python3)
 if [ "${#need[@]}" -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}"; fi
 
-work="$(mktemp -d)"; server_pid=""
-cleanup() { if [ -n "$server_pid" ]; then exec 3>&-; wait "$server_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
+work="$(mktemp -d)"; server_pid=""; out="$work"
+cleanup() {
+  if [ -n "$server_pid" ]; then exec 3>&-; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"; [ "$out" = "$work" ] || rm -rf "$out"
+}
 trap cleanup EXIT
+if [ -n "${TARGET_DIR:-}" ]; then out="$(mktemp -d -p "$TARGET_DIR")"; fi
 
 cd "$root"
 mvn -B -o -q package dependency:build-classpath -DskipTests -pl hub-fetch-https,hub-testkit -am \
@@ -47,26 +53,27 @@ url="https://$host/bench/big/archive/$commit.tar.gz"
 curl -sk -o "$work/warm.tar.gz" "$url"     # the server builds and caches the archive once
 size=$(stat -c %s "$work/warm.tar.gz"); count=$(tar tzf "$work/warm.tar.gz" | wc -l)
 echo "archive: $((size / 1024 / 1024)) MiB ($size bytes), $count entries"
+echo "target: $out ($(stat -f -c %T "$out"), $(df --output=source "$out" | tail -1))"
 
 ms() { echo $(( ($2 - $1) / 1000000 )); }
 curl_times=(); dl_times=(); tar_times=(); cold_times=()
 for i in $(seq "$rounds"); do
-  rm -rf "$work/curl" "$work/c.tar.gz" "$work/cold"; mkdir -p "$work/curl" "$work/cold"; sync
-  s=$(date +%s%N); curl -sk -o "$work/c.tar.gz" "$url"; m=$(date +%s%N)
-  tar xzf "$work/c.tar.gz" -C "$work/curl" --strip-components=1; e=$(date +%s%N)
+  rm -rf "$out/curl" "$out/c.tar.gz" "$out/cold"; mkdir -p "$out/curl" "$out/cold"; sync
+  s=$(date +%s%N); curl -sk -o "$out/c.tar.gz" "$url"; m=$(date +%s%N)
+  tar xzf "$out/c.tar.gz" -C "$out/curl" --strip-components=1; e=$(date +%s%N)
   curl_times+=("$(ms "$s" "$e")"); dl_times+=("$(ms "$s" "$m")"); tar_times+=("$(ms "$m" "$e")")
   sync
   # the same round with jhub in a fresh JVM (start-up included), interleaved so both see the same machine state
   s=$(date +%s%N)
-  java -Xmx64m -cp "$cp" BenchFetch "$host" bench/big "$commit" "$work/certs/trust.p12" "$work/cold" 1 >/dev/null
+  java -Xmx64m -cp "$cp" BenchFetch "$host" bench/big "$commit" "$work/certs/trust.p12" "$out/cold" 1 >/dev/null
   e=$(date +%s%N); cold_times+=("$(ms "$s" "$e")")
 done
-rm -rf "$work/cold"; mkdir -p "$work/out"; sync
+rm -rf "$out/cold"; mkdir -p "$out/out"; sync
 s=$(date +%s%N)
 /usr/bin/time -v -o "$work/time.txt" java -Xmx64m -cp "$cp" BenchFetch "$host" bench/big "$commit" \
-  "$work/certs/trust.p12" "$work/out" "$rounds" > "$work/jhub.txt"
+  "$work/certs/trust.p12" "$out/out" "$rounds" > "$work/jhub.txt"
 e=$(date +%s%N)
-diff -r "$work/curl" "$work/out/jhub-$rounds" >/dev/null && echo "trees identical: yes" || echo "trees identical: NO"
+diff -r "$out/curl" "$out/out/jhub-$rounds" >/dev/null && echo "trees identical: yes" || echo "trees identical: NO"
 jhub_times=($(awk '/^round/{print $3}' "$work/jhub.txt"))
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 cm=$(median "${curl_times[@]}"); jm=$(median "${jhub_times[@]}"); km=$(median "${cold_times[@]}")
