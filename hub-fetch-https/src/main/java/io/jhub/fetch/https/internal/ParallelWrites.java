@@ -21,12 +21,14 @@ public record ParallelWrites(int threads, long maxQueuedBytes, int maxQueuedFile
     }
 
     /**
-     * Returns the defaults: one writer thread per core (2 to 4), 4 MiB queued, files up to 256 KiB queued.
+     * Returns the defaults: one writer thread per core (2 to 4), 1 MiB queued, files up to 256 KiB queued. More
+     * queued bytes make no extraction faster but, when the disk is slow, let the queued buffers live long enough to
+     * be promoted to the old generation (with 4 MiB the heap pools' peaks summed to 69 MiB instead of 47 MiB).
      *
      * @return the defaults
      */
     public static ParallelWrites defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new ParallelWrites(Math.max(2, Math.min(4, cores)), 4L * 1024 * 1024, 256 * 1024);
+        return new ParallelWrites(Math.max(2, Math.min(4, cores)), 1024L * 1024, 256 * 1024);
     }
 }
