@@ -38,12 +38,16 @@ public class BenchFetch {
             System.out.println("round " + i + " " + (System.nanoTime() - t0) / 1_000_000);
         }
         long peak = 0;
+        StringBuilder pools = new StringBuilder();
         for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == java.lang.management.MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
+                pools.append(pools.length() == 0 ? "" : ", ").append(pool.getName()).append(' ')
+                        .append(pool.getPeakUsage().getUsed() >> 20).append(" MiB");
             }
         }
         System.out.println("peak-heap " + peak);
+        System.out.println("peak-heap-pools " + pools);
     }
 
     /** A fetch context trusting only the PKCS12 trust store of the bench server (password "changeit"). */

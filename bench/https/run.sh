@@ -41,5 +41,5 @@ echo "jhub JVM total incl. start-up and $rounds rounds: $(ms "$s" "$e") ms"
 awk -v a="$km" -v b="$cm" 'BEGIN { printf "ratio jhub (fresh JVM)/curl+tar (medians): %.2fx (goal <= 0.8x)\n", a / b }'
 awk -v a="$jm" -v b="$cm" 'BEGIN { printf "ratio jhub (warm JVM)/curl+tar (medians): %.2fx\n", a / b }'
 echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "jhub peak heap (sum of heap pools' peaks): $(( $(awk '/^peak-heap/{print $2}' "$work/jhub.txt") / 1024 / 1024 )) MiB"
+echo "jhub peak heap (sum of heap pools' peaks): $(( $(awk '/^peak-heap /{print $2}' "$work/jhub.txt") / 1024 / 1024 )) MiB ($(sed -n 's/^peak-heap-pools //p' "$work/jhub.txt"))"
 echo "jhub peak RSS: $(awk -F': ' '/Maximum resident/{print $2}' "$work/time.txt") KiB (heap capped at 64 MiB)"
