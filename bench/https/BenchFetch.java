@@ -19,22 +19,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public class BenchFetch {
     public static void main(String[] args) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(Path.of(args[3]))) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        FetchContext ctx = new FetchContext() {
-            public Duration connectTimeout() { return Duration.ofSeconds(5); }
-            public Duration readTimeout() { return Duration.ofSeconds(60); }
-            public ProgressListener progress() { return ProgressListener.NONE; }
-            public Optional<String> setting(String key) { return Optional.empty(); }
-            public Optional<String> env(String name) { return Optional.empty(); }
-            public Optional<SSLContext> sslContext() { return Optional.of(ssl); }
-        };
+        FetchContext ctx = context(Path.of(args[3]));
         FetchRequest req = new FetchRequest(GitHost.parse(args[0]), RepoInfo.parse(args[1]), Optional.of(args[2]));
         HttpsFetcher fetcher = new HttpsFetcher();
         int rounds = Integer.parseInt(args[5]);
@@ -53,11 +38,35 @@ public class BenchFetch {
             System.out.println("round " + i + " " + (System.nanoTime() - t0) / 1_000_000);
         }
         long peak = 0;
+        StringBuilder pools = new StringBuilder();
         for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == java.lang.management.MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
+                pools.append(pools.length() == 0 ? "" : ", ").append(pool.getName()).append(' ')
+                        .append(pool.getPeakUsage().getUsed() >> 20).append(" MiB");
             }
         }
         System.out.println("peak-heap " + peak);
+        System.out.println("peak-heap-pools " + pools);
+    }
+
+    /** A fetch context trusting only the PKCS12 trust store of the bench server (password "changeit"). */
+    static FetchContext context(Path trustStore) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(trustStore)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        return new FetchContext() {
+            public Duration connectTimeout() { return Duration.ofSeconds(5); }
+            public Duration readTimeout() { return Duration.ofSeconds(60); }
+            public ProgressListener progress() { return ProgressListener.NONE; }
+            public Optional<String> setting(String key) { return Optional.empty(); }
+            public Optional<String> env(String name) { return Optional.empty(); }
+            public Optional<SSLContext> sslContext() { return Optional.of(ssl); }
+        };
     }
 }

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Describes directory trees for comparison: every path with its kind, content hash or link text, and exec bit. */
+/** Describes directory trees for comparison: every path with its kind, content digest or link text, and exec bit. */
 final class Trees {
     private Trees() {
     }
@@ -27,12 +29,19 @@ final class Trees {
                 } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     out.put(rel, "dir");
                 } else {
-                    out.put(rel, "file:" + Arrays.hashCode(Files.readAllBytes(p)) + ":"
-                            + (Files.isExecutable(p) ? "x" : "-"));
+                    out.put(rel, "file:" + sha256(Files.readAllBytes(p)) + ":" + (Files.isExecutable(p) ? "x" : "-"));
                 }
             }
         }
         return out;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Lists every path below {@code dir}, without following links. */

@@ -6,6 +6,7 @@ import io.jhub.api.spi.FetchContext;
 import io.jhub.core.http.HttpCall;
 import io.jhub.core.http.HttpEngine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ public final class ArchiveDownload {
      * @param target the empty directory to fill
      * @param ctx progress
      * @return what was written
-     * @throws IOException if the target cannot be written
+     * @throws IOException if the target cannot be written (not retried: the file system failed, not the download)
      */
     public static ExtractResult run(HttpEngine engine, ArchiveUrls.Target archive, Optional<Token> token,
             GitHost host, String what, HttpsSettings settings, Path target, FetchContext ctx) throws IOException {
@@ -43,9 +44,17 @@ public final class ArchiveDownload {
                     if (reply.status() != 200) {
                         throw HttpErrors.forStatus(reply, what, host, token);
                     }
-                    return ArchiveExtractor.extract(new BodyStream(reply.body()), target, settings.limits(),
-                            ctx.progress(), reply.uri().toString());
+                    try {
+                        return ArchiveExtractor.extract(new BodyStream(reply.body()), target, settings.limits(),
+                                ctx.progress(), reply.uri().toString());
+                    } catch (TransportException e) {
+                        throw e;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e); // a file system failure: past the engine unchanged
+                    }
                 });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             } catch (DownloadException e) {
                 if (transportCause(e).isEmpty()) {
                     throw e;

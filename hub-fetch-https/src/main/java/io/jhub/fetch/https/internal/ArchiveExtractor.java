@@ -34,9 +34,8 @@ public final class ArchiveExtractor {
         in.mark(4);
         byte[] magic = in.readNBytes(4);
         in.reset();
-        TreeWriter writer = new TreeWriter(target, limits);
         EntryCounter counter = new EntryCounter(progress, subject);
-        try {
+        try (TreeWriter writer = new TreeWriter(target, limits)) { // closing stops its threads before any throw
             ExtractResult result;
             if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
                 result = TarGzExtractor.extract(in, writer, counter);

@@ -26,7 +26,7 @@ public final class EntryNames {
             return Optional.empty();
         }
         List<String> rest = segments.subList(1, segments.size());
-        if (rest.get(0).matches("[A-Za-z]:.*")) {
+        if (startsWithDriveLetter(rest.get(0))) {
             throw unsafe(name, "starts with a drive letter after the top-level folder");
         }
         return Optional.of(String.join("/", rest));
@@ -41,7 +41,7 @@ public final class EntryNames {
      */
     public static void checkLinkTarget(String entry, String target) {
         if (target.isEmpty() || target.indexOf('\0') >= 0 || target.indexOf('\\') >= 0 || target.startsWith("/")
-                || target.matches("[A-Za-z]:.*")) {
+                || startsWithDriveLetter(target)) {
             throw new UnsafeArchiveException("Refusing archive: the symbolic link \"" + entry
                     + "\" points to \"" + target + "\", which is absolute, empty or malformed; only relative links"
                     + " that stay inside the repository are allowed. The archive or its host may be compromised.");
@@ -61,7 +61,7 @@ public final class EntryNames {
         if (name.startsWith("/")) {
             throw unsafe(name, "is an absolute path");
         }
-        if (name.matches("[A-Za-z]:.*")) {
+        if (startsWithDriveLetter(name)) {
             throw unsafe(name, "starts with a drive letter");
         }
         List<String> out = new ArrayList<>();
@@ -74,6 +74,15 @@ public final class EntryNames {
             }
         }
         return out;
+    }
+
+    /** Whether {@code s} starts like {@code C:} (the regex {@code [A-Za-z]:.*}, without compiling one per entry). */
+    private static boolean startsWithDriveLetter(String s) {
+        if (s.length() < 2 || s.charAt(1) != ':') {
+            return false;
+        }
+        char c = s.charAt(0);
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     private static UnsafeArchiveException unsafe(String name, String why) {

@@ -50,7 +50,7 @@ final class TarGzExtractor {
                                 + "\" points to the top-level folder."));
                 writer.hardLink(rel.get(), existing);
             } else if (e.isFile() && !e.isCharacterDevice() && !e.isBlockDevice() && !e.isFIFO()) {
-                writer.file(rel.get(), data, (e.getMode() & 0111) != 0);
+                writer.file(rel.get(), data, (e.getMode() & 0111) != 0, e.isSparse() ? -1 : e.getSize());
             } else {
                 throw new UnsafeArchiveException("Refusing archive: the entry \"" + EntryNames.printable(e.getName())
                         + "\" is a device, FIFO or other special file, which a source archive never holds.");

@@ -3,103 +3,110 @@ package io.jhub.fetch.https.internal;
 import io.jhub.api.UnsafeArchiveException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * Writes one tree into an empty target directory, never outside it.
- *
- * <p>Symbolic links are only created in {@link #finish()}, after every file: while entries are written the tree
- * holds no link at all, so nothing can be written through one. Each link is then checked by resolving it step by
- * step inside the tree (following the links the archive made), and the whole archive is refused if one leads out.
+ * Writes one tree into an empty target directory, never outside it. Called by the thread reading the archive,
+ * which checks every entry (name, limits) before anything of it is written; small files are then written by a
+ * {@link WriterPool} while reading goes on, larger ones by the reading thread itself. Directories are created by
+ * the reading thread before any file in them is queued. Symbolic links are recorded in a {@link SymlinkPlan} and
+ * only created by {@link #finish()}, after every file write has completed, so nothing is written through one.
+ * {@link #close()} stops the writer threads; an extraction that fails closes the writer before it throws.
  */
-public final class TreeWriter {
-    private static final int MAX_LINK_HOPS = 40;
-
+public final class TreeWriter implements AutoCloseable {
     private final Path root;
-    private final ArchiveLimits limits;
-    private final Map<String, String> links = new LinkedHashMap<>();
-    private final byte[] buffer = new byte[64 * 1024];
-    private long entries;
-    private long bytes;
+    private final EntryBudget budget;
+    private final SymlinkPlan links = new SymlinkPlan();
+    private final WriterPool pool;
+    private final FileSink sink;
+    private Path lastDir;
 
     /**
-     * Creates a writer.
+     * Creates a writer with {@link ParallelWrites#defaults()} and starts its writer threads.
      *
      * @param target an existing, empty directory
      * @param limits the caps on entries and bytes
      * @throws IOException if the target cannot be resolved
      */
     public TreeWriter(Path target, ArchiveLimits limits) throws IOException {
-        this.root = target.toRealPath();
-        this.limits = limits;
+        this(target, limits, ParallelWrites.defaults());
     }
 
     /**
-     * Returns the entries written so far.
+     * Creates a writer and starts its writer threads.
+     *
+     * @param target an existing, empty directory
+     * @param limits the caps on entries and bytes
+     * @param parallel how many threads write and how much may wait for them
+     * @throws IOException if the target cannot be resolved
+     */
+    public TreeWriter(Path target, ArchiveLimits limits, ParallelWrites parallel) throws IOException {
+        this.root = target.toRealPath();
+        this.lastDir = root;
+        this.budget = new EntryBudget(limits);
+        FileOutput output = new FileOutput(root);
+        this.pool = new WriterPool(parallel.threads(), parallel.maxQueuedBytes(), output);
+        this.sink = new FileSink(budget, output, pool, parallel.maxQueuedFile());
+    }
+
+    /**
+     * Returns the entries counted so far.
      *
      * @return the count
      */
     public long entries() {
-        return entries;
+        return budget.entries();
     }
 
     /**
-     * Returns the file bytes written so far.
+     * Returns the file bytes read so far (all of them written once {@link #finish()} returned).
      *
      * @return the count
      */
     public long bytes() {
-        return bytes;
+        return budget.bytes();
     }
 
     /**
-     * Creates a directory.
+     * Counts one archive entry against the limit; the extractors call it once per entry.
+     *
+     * @throws UnsafeArchiveException when the limit is passed
+     */
+    public void countEntry() {
+        budget.countEntry();
+    }
+
+    /**
+     * Creates a directory (and its parents).
      *
      * @param rel a path from {@link EntryNames#strip}
      * @throws IOException on a write failure
      */
     public void directory(String rel) throws IOException {
         Path dir = place(rel);
-        if (Files.isSymbolicLink(dir) || Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
-                && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            throw conflict(rel);
-        }
-        createDirectories(dir, rel);
+        FileOutput.createDirectories(dir, rel);
+        lastDir = dir;
     }
 
     /**
-     * Writes a regular file, counting its bytes against the limit.
+     * Writes a regular file, counting its bytes against the limit before any of them is written.
      *
      * @param rel a path from {@link EntryNames#strip}
      * @param content the file's bytes; read to its end
      * @param executable whether to set the execute bits
-     * @throws IOException on a read or write failure
+     * @param size the size the archive declares, which {@code content} must not exceed; -1 if unknown
+     * @throws IOException on a read or write failure, or one of an earlier file's write
      */
-    public void file(String rel, InputStream content, boolean executable) throws IOException {
+    public void file(String rel, InputStream content, boolean executable, long size) throws IOException {
         Path file = place(rel);
-        createDirectories(file.getParent(), rel);
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
-            int n;
-            while ((n = content.read(buffer)) >= 0) {
-                countBytes(n);
-                out.write(buffer, 0, n);
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw conflict(rel);
+        Path parent = file.getParent();
+        if (!parent.equals(lastDir)) {
+            FileOutput.createDirectories(parent, rel);
+            lastDir = parent;
         }
-        if (executable) {
-            makeExecutable(file);
-        }
+        sink.write(file, rel, content, executable, size);
     }
 
     /**
@@ -110,10 +117,7 @@ public final class TreeWriter {
      * @throws IOException on a read failure
      */
     public void discard(InputStream content) throws IOException {
-        int n;
-        while ((n = content.read(buffer)) >= 0) {
-            countBytes(n);
-        }
+        sink.discard(content);
     }
 
     /**
@@ -121,14 +125,12 @@ public final class TreeWriter {
      *
      * @param rel a path from {@link EntryNames#strip}
      * @param target the link text, relative
-     * @throws UnsafeArchiveException if the target is absolute or malformed
+     * @throws UnsafeArchiveException if the target is absolute or malformed, or the path is taken by a link
      */
     public void symlink(String rel, String target) {
         EntryNames.checkLinkTarget(rel, target);
         place(rel);
-        if (links.putIfAbsent(rel, target) != null) {
-            throw conflict(rel);
-        }
+        links.add(rel, target);
     }
 
     /**
@@ -139,187 +141,55 @@ public final class TreeWriter {
      * @throws IOException on a read or write failure
      */
     public void hardLink(String rel, String existing) throws IOException {
+        awaitWrites();
         Path source = place(existing);
-        if (links.containsKey(existing) || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+        if (links.isLink(existing) || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
             throw new UnsafeArchiveException("Refusing archive: the hard link \"" + EntryNames.printable(rel)
                     + "\" points to \"" + EntryNames.printable(existing) + "\", which is not a file written"
                     + " earlier from the same archive.");
         }
         boolean exec = Files.isExecutable(source);
         try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS)) {
-            file(rel, in, exec);
+            file(rel, in, exec, -1);
         }
     }
 
     /**
-     * Marks a file written earlier as executable (zip archives tell modes only at their end).
-     *
-     * @param rel the stripped path
-     * @throws IOException on a failure
-     */
-    public void setExecutable(String rel) throws IOException {
-        Path file = place(rel);
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            makeExecutable(file);
-        }
-    }
-
-    /**
-     * Reads back and removes a small file that turned out to be a symbolic link (zip archives tell it only in
-     * their central directory), and registers the link.
-     *
-     * @param rel the stripped path
-     * @throws IOException on a failure
-     */
-    public void convertToSymlink(String rel) throws IOException {
-        Path file = place(rel);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > 4096) {
-            throw new UnsafeArchiveException("Refusing archive: the symbolic link \"" + EntryNames.printable(rel)
-                    + "\" has no target text or one longer than 4096 bytes.");
-        }
-        String target = Files.readString(file);
-        Files.delete(file);
-        symlink(rel, target);
-    }
-
-    /**
-     * Creates the registered symbolic links and checks that each one resolves inside the target.
+     * Waits until every file is written, then creates the registered symbolic links and checks that each one
+     * resolves inside the target.
      *
      * @throws UnsafeArchiveException if a link leads outside, loops, or collides with an entry
-     * @throws IOException on a write failure
+     * @throws IOException on a write failure, of a file or a link
      */
     public void finish() throws IOException {
-        for (Map.Entry<String, String> link : links.entrySet()) {
-            Path at = root.resolve(link.getKey());
-            try {
-                createDirectories(at.getParent(), link.getKey());
-                Files.createSymbolicLink(at, at.getFileSystem().getPath(link.getValue()));
-            } catch (FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
-                throw conflict(link.getKey());
-            }
-        }
-        for (Map.Entry<String, String> link : links.entrySet()) {
-            if (!staysInside(link.getKey())) {
-                for (String rel : links.keySet()) {
-                    Files.deleteIfExists(root.resolve(rel));
-                }
-                throw new UnsafeArchiveException("Refusing archive: the symbolic link \""
-                        + EntryNames.printable(link.getKey()) + "\" -> \"" + EntryNames.printable(link.getValue())
-                        + "\" resolves outside the target directory (or loops). The archive or its host may be"
-                        + " compromised.");
-            }
-        }
+        awaitWrites();
+        links.createAll(root);
     }
 
-    /** Follows a link component by component inside the tree; false when it climbs above the root or loops. */
-    private boolean staysInside(String linkRel) throws IOException {
-        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
-        java.util.List<String> at = new java.util.ArrayList<>(java.util.List.of(linkRel.split("/")));
-        for (String s : links.get(linkRel).split("/")) {
-            todo.addLast(s);
-        }
-        at.remove(at.size() - 1);
-        int hops = 0;
-        while (!todo.isEmpty()) {
-            String s = todo.pollFirst();
-            if (s.isEmpty() || s.equals(".")) {
-                continue;
-            }
-            if (s.equals("..")) {
-                if (at.isEmpty()) {
-                    return false;
-                }
-                at.remove(at.size() - 1);
-                continue;
-            }
-            at.add(s);
-            Path p = root.resolve(String.join("/", at));
-            if (Files.isSymbolicLink(p)) {
-                if (++hops > MAX_LINK_HOPS) {
-                    return false;
-                }
-                String text = Files.readSymbolicLink(p).toString();
-                if (text.startsWith("/") || text.isEmpty()) {
-                    return false;
-                }
-                at.remove(at.size() - 1);
-                String[] parts = text.split("/");
-                for (int i = parts.length - 1; i >= 0; i--) {
-                    todo.addFirst(parts[i]);
-                }
-            }
-        }
-        return true;
+    /** The most bytes that waited for the writer threads at once (see {@link WriterPool#peakQueuedBytes()}). */
+    long peakQueuedBytes() {
+        return pool.peakQueuedBytes();
     }
 
-    /** Counts an entry and returns where it goes; refuses one below a symbolic link of this archive. */
-    private Path place(String rel) {
-        int slash = -1;
-        while ((slash = rel.indexOf('/', slash + 1)) >= 0) {
-            if (links.containsKey(rel.substring(0, slash))) {
-                throw new UnsafeArchiveException("Refusing archive: the entry \"" + EntryNames.printable(rel)
-                        + "\" would be written through the symbolic link \"" + rel.substring(0, slash)
-                        + "\" of the same archive.");
-            }
-        }
+    /** Stops the writer threads, dropping what is still queued, and waits until none writes any more. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Waits until every queued file is written; throws the first write failure. */
+    void awaitWrites() throws IOException {
+        pool.awaitAll();
+    }
+
+    /** Returns where an entry goes; refuses one below a symbolic link of this archive or outside the root. */
+    Path place(String rel) {
+        links.checkNotBelowLink(rel);
         Path p = root.resolve(rel).normalize();
         if (!p.startsWith(root) || p.equals(root)) {
             throw new UnsafeArchiveException("Refusing archive: the entry \"" + EntryNames.printable(rel)
                     + "\" resolves outside the target directory.");
         }
         return p;
-    }
-
-    /**
-     * Counts one archive entry against the limit; the extractors call it once per entry.
-     *
-     * @throws UnsafeArchiveException when the limit is passed
-     */
-    public void countEntry() {
-        if (++entries > limits.maxEntries()) {
-            throw new UnsafeArchiveException("Refusing archive: it holds more than " + limits.maxEntries()
-                    + " entries (setting https.maxEntries); raise the limit if the repository is really that large.");
-        }
-    }
-
-    private void countBytes(int n) {
-        bytes += n;
-        if (bytes > limits.maxBytes()) {
-            throw new UnsafeArchiveException("Refusing archive: it expands to more than " + limits.maxBytes()
-                    + " bytes (setting https.maxBytes); raise the limit if the repository is really that large.");
-        }
-    }
-
-    private static void makeExecutable(Path file) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
-        if (view != null) {
-            view.setPermissions(PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-    }
-
-    /**
-     * Creates a directory and its parents; an entry whose parent is a file already written is a conflict
-     * (Linux reports that as a plain FileSystemException "Not a directory", not a NotDirectoryException).
-     */
-    private static void createDirectories(Path dir, String rel) throws IOException {
-        try {
-            Files.createDirectories(dir);
-        } catch (java.nio.file.FileSystemException e) {
-            for (Path p = dir; p != null; p = p.getParent()) {
-                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                        throw conflict(rel);
-                    }
-                    break;
-                }
-            }
-            throw e;
-        }
-    }
-
-    private static UnsafeArchiveException conflict(String rel) {
-        return new UnsafeArchiveException("Refusing archive: the entry \"" + EntryNames.printable(rel)
-                + "\" appears twice or collides with a file, directory or link of the same archive.");
     }
 }

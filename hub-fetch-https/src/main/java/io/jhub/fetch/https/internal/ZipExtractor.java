@@ -1,11 +1,19 @@
 package io.jhub.fetch.https.internal;
 
+import io.jhub.api.UnsafeArchiveException;
 import io.jhub.api.spi.Resolution;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
@@ -43,23 +51,55 @@ final class ZipExtractor {
             if (e.isDirectory()) {
                 writer.directory(rel.get());
             } else {
-                writer.file(rel.get(), data, false);
+                writer.file(rel.get(), data, false, -1); // local headers may not tell the size
                 written.put(e.getName(), rel.get());
             }
         }
         ZipCentralDirectory cd = ZipCentralDirectory.parse(tail.stop());
+        writer.awaitWrites(); // the fix-ups below read and change files written by the writer threads
         for (Map.Entry<String, String> file : written.entrySet()) {
             Optional<Integer> mode = cd.mode(file.getKey());
             if (mode.isPresent() && (mode.get() & S_IFMT) == S_IFLNK) {
-                writer.convertToSymlink(file.getValue());
+                convertToSymlink(writer, file.getValue());
             } else if (mode.isPresent() && (mode.get() & 0111) != 0) {
-                writer.setExecutable(file.getValue());
+                setExecutable(writer.place(file.getValue()));
             }
         }
         writer.finish();
         String comment = cd.comment().trim();
         return new ExtractResult(writer.entries(), writer.bytes(),
                 Resolution.isFullCommitId(comment) ? Optional.of(comment) : Optional.empty());
+    }
+
+    /** Adds the execute bits wherever the file is readable (0777 less the umask, as for a tar entry). */
+    private static void setExecutable(Path file) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (view == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
+        perms.addAll(view.readAttributes().permissions());
+        perms.add(PosixFilePermission.OWNER_EXECUTE);
+        if (perms.contains(PosixFilePermission.GROUP_READ)) {
+            perms.add(PosixFilePermission.GROUP_EXECUTE);
+        }
+        if (perms.contains(PosixFilePermission.OTHERS_READ)) {
+            perms.add(PosixFilePermission.OTHERS_EXECUTE);
+        }
+        view.setPermissions(perms);
+    }
+
+    /** Reads back and removes a small file that the central directory calls a symbolic link, and registers it. */
+    private static void convertToSymlink(TreeWriter writer, String rel) throws IOException {
+        Path file = writer.place(rel);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > 4096) {
+            throw new UnsafeArchiveException("Refusing archive: the symbolic link \"" + EntryNames.printable(rel)
+                    + "\" has no target text or one longer than 4096 bytes.");
+        }
+        String target = Files.readString(file);
+        Files.delete(file);
+        writer.symlink(rel, target);
     }
 
     private static ZipArchiveEntry next(ZipArchiveInputStream zip) throws IOException {

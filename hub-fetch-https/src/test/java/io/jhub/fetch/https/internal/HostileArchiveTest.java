@@ -52,6 +52,7 @@ class HostileArchiveTest {
         m.put("entry below a file", new TestArchives().file("top/x.txt", "1").file("top/x.txt/a", "2"));
         m.put("directory below a file", new TestArchives().file("top/x.txt", "1").dir("top/x.txt/d"));
         m.put("link below a file", new TestArchives().file("top/x.txt", "1").symlink("top/x.txt/l", "."));
+        m.put("file over a directory", new TestArchives().dir("top/d").file("top/d/a", "1").file("top/d", "2"));
         return m;
     }
 
