@@ -4,7 +4,6 @@ import java.net.IDN;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 
 /**
  * A git host with an optional port: a domain ({@code github.com}), a single-label name ({@code localhost}), an
@@ -14,8 +13,10 @@ import java.util.regex.Pattern;
  * @since 0.1
  */
 public final class GitHost {
-    private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?");
-    private static final Pattern HEX_GROUP = Pattern.compile("[0-9a-f]{1,4}");
+    private static final String DIGITS = "0123456789";
+    private static final String HEX = DIGITS + "abcdef";
+    private static final String ALNUM = DIGITS + "abcdefghijklmnopqrstuvwxyz";
+    private static final String LABEL_CHARS = ALNUM + "-_";
     private static final String EXAMPLE = "valid examples are \"github.com\", \"gitlab.example.org:8443\", "
             + "\"localhost\", \"127.0.0.1:9000\" and \"[::1]:9000\"";
 
@@ -122,11 +123,11 @@ public final class GitHost {
         String ascii;
         try {
             // plain ASCII names skip IDN, which loads the ICU tables and costs start-up time
-            ascii = (name.chars().allMatch(c -> c < 0x80) ? name : IDN.toASCII(name)).toLowerCase(Locale.ROOT);
+            ascii = (isAscii(name) ? name : IDN.toASCII(name)).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw invalid(text, "\"" + name + "\" is not a valid host name (" + e.getMessage() + ")");
         }
-        if (ascii.matches("[0-9.]+")) {
+        if (onlyChars(ascii, "0123456789.")) {
             if (!isIpv4(ascii)) {
                 throw invalid(text, "\"" + name + "\" is not a valid IPv4 address (four numbers 0-255)");
             }
@@ -137,12 +138,12 @@ public final class GitHost {
             throw invalid(text, "the host name is longer than 253 characters");
         }
         for (String label : labels) {
-            if (!LABEL.matcher(label).matches()) {
+            if (!isLabel(label)) {
                 throw invalid(text, "the label \"" + label + "\" must be 1-63 letters, digits, '-' or '_' and not"
                         + " start or end with '-' or '_'");
             }
         }
-        if (labels[labels.length - 1].matches("[0-9]+")) {
+        if (onlyChars(labels[labels.length - 1], DIGITS)) {
             throw invalid(text, "the last label of a domain cannot be all digits");
         }
         return ascii;
@@ -154,8 +155,7 @@ public final class GitHost {
             return false;
         }
         for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
-                    || Integer.parseInt(p) > 255) {
+            if (p.isEmpty() || p.length() > 3 || !onlyChars(p, DIGITS) || Integer.parseInt(p) > 255) {
                 return false;
             }
         }
@@ -165,7 +165,7 @@ public final class GitHost {
     private static boolean isIpv6(String s) {
         int zone = s.indexOf('%');
         if (zone >= 0) {
-            if (zone == s.length() - 1 || !s.substring(zone + 1).matches("[a-z0-9._-]+")) {
+            if (zone == s.length() - 1 || !onlyChars(s.substring(zone + 1), LABEL_CHARS + ".")) {
                 return false;
             }
             s = s.substring(0, zone);
@@ -189,7 +189,7 @@ public final class GitHost {
                         return false;
                     }
                     groups += 2;
-                } else if (HEX_GROUP.matcher(parts[i]).matches()) {
+                } else if (!parts[i].isEmpty() && parts[i].length() <= 4 && onlyChars(parts[i], HEX)) {
                     groups++;
                 } else {
                     return false;
@@ -200,10 +200,42 @@ public final class GitHost {
     }
 
     private static int parsePort(String text, String port) {
-        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+        if (port.isEmpty() || port.length() > 5 || !onlyChars(port, DIGITS) || Integer.parseInt(port) < 1
+                || Integer.parseInt(port) > 65535) {
             throw invalid(text, "the port \"" + port + "\" must be a number from 1 to 65535");
         }
         return Integer.parseInt(port);
+    }
+
+    // character checks instead of regular expressions: parsing the default host is part of every start-up
+
+    /** A DNS label: 1-63 of a-z, 0-9, '-', '_', starting and ending with a letter or digit. */
+    private static boolean isLabel(String label) {
+        int n = label.length();
+        return n >= 1 && n <= 63 && onlyChars(label, LABEL_CHARS) && ALNUM.indexOf(label.charAt(0)) >= 0
+                && ALNUM.indexOf(label.charAt(n - 1)) >= 0;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True if {@code s} is not empty and every character is one of {@code allowed}. */
+    private static boolean onlyChars(String s, String allowed) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (allowed.indexOf(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static InvalidGitHostException invalid(String text, String why) {

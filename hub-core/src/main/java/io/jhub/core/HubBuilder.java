@@ -212,10 +212,28 @@ public final class HubBuilder {
 
     static String checkProtocolName(String name) {
         Objects.requireNonNull(name, "protocol");
-        if (!name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}")) {
+        if (!isProtocolName(name)) {
             throw new IllegalArgumentException("Invalid protocol name \"" + name
                     + "\": use letters, digits, '-' or '_', starting with a letter, such as HTTPS or SSH.");
         }
         return name.toUpperCase(Locale.ROOT);
+    }
+
+    /** {@code [A-Za-z][A-Za-z0-9_-]{0,31}}, checked without a regular expression (part of every start-up). */
+    private static boolean isProtocolName(String name) {
+        if (name.isEmpty() || name.length() > 32 || !isAsciiLetter(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 }

@@ -97,7 +97,7 @@ public record RepoLayout(Path repoRoot, String hubconfEntry, Path hubconfFile, S
     private static String checkEntry(String entry, String displayName) {
         String e = entry.replace('\\', '/');
         Path p = Path.of(e);
-        boolean bad = e.isBlank() || p.isAbsolute() || e.startsWith("/") || e.matches("^[A-Za-z]:.*")
+        boolean bad = e.isBlank() || p.isAbsolute() || e.startsWith("/") || e.length() >= 2 && e.charAt(1) == ':' && Character.isLetter(e.charAt(0))
                 || !e.endsWith(".java");
         for (String part : e.split("/")) {
             bad |= part.equals("..") || part.isEmpty() && !e.isEmpty();
