@@ -2,10 +2,10 @@ package io.jhub.core.internal.compile;
 
 import io.jhub.api.HubException;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,44 +39,49 @@ public record SourceTree(List<String> javaFiles, Set<String> resourcePackages) {
      */
     public static SourceTree scan(RepoLayout layout) {
         Path root = layout.sourceRoot();
-        Path lib = layout.libDir();
         List<String> java = new ArrayList<>();
         Set<String> packages = new TreeSet<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && (isHidden(dir) || dir.equals(lib))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (isHidden(file) || !(attrs.isRegularFile() || Files.isRegularFile(file))) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String rel = root.relativize(file).toString().replace('\\', '/');
-                    if (rel.endsWith(".java")) {
-                        java.add(rel);
-                    } else {
-                        int slash = rel.lastIndexOf('/');
-                        if (slash > 0) {
-                            String pkg = rel.substring(0, slash).replace('/', '.');
-                            if (isPackageName(pkg)) {
-                                packages.add(pkg);
-                            }
-                        }
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            walk(root, root, layout.libDir(), java, packages);
         } catch (IOException e) {
             throw new HubException("Cannot read the sources under " + root + ": " + e.getMessage(), e);
         }
         java.sort(null);
         return new SourceTree(java, packages);
+    }
+
+    // a plain recursive listing: Files.walkFileTree's machinery costs a fresh JVM a few milliseconds per load
+    private static void walk(Path root, Path dir, Path lib, List<String> java, Set<String> packages)
+            throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (isHidden(p)) {
+                    continue;
+                }
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isDirectory()) {
+                    if (!p.equals(lib)) {
+                        walk(root, p, lib, java, packages);
+                    }
+                } else if (a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(p)) {
+                    add(root.relativize(p).toString().replace('\\', '/'), java, packages);
+                }
+            }
+        }
+    }
+
+    private static void add(String rel, List<String> java, Set<String> packages) {
+        if (rel.endsWith(".java")) {
+            java.add(rel);
+            return;
+        }
+        int slash = rel.lastIndexOf('/');
+        if (slash > 0) {
+            String pkg = rel.substring(0, slash).replace('/', '.');
+            if (isPackageName(pkg)) {
+                packages.add(pkg);
+            }
+        }
     }
 
     /**
