@@ -43,8 +43,7 @@ public final class KeyStamps {
      */
     public String keyOf(RepoLayout layout, SourceTree tree, String hostMode) {
         String header = header(layout, hostMode);
-        if (header.chars().filter(c -> c == '\n').count() != 5
-                || tree.javaFiles().stream().anyMatch(f -> f.indexOf('\n') >= 0)) {
+        if (!fitsLineFormat(header, tree.javaFiles())) {
             return ContentKey.of(layout, tree, hostMode); // names a line format cannot hold
         }
         Path file = dir.resolve(fnv64(header) + ".stamp");
@@ -71,6 +70,22 @@ public final class KeyStamps {
             }
         }
         return key;
+    }
+
+    /** The header has its five lines and no file name holds a line break (plain loops: this runs at start-up). */
+    private static boolean fitsLineFormat(String header, List<String> javaFiles) {
+        int lines = 0;
+        for (int i = 0; i < header.length(); i++) {
+            if (header.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        for (String f : javaFiles) {
+            if (f.indexOf('\n') >= 0) {
+                return false;
+            }
+        }
+        return lines == 5;
     }
 
     private static Optional<String> read(Path file, String header, List<String> stats) {
