@@ -19,7 +19,6 @@ import java.util.function.Function;
  * damaged, foreign) is moved aside and rebuilt.
  */
 public final class CompiledCache {
-
     private final Path root;
 
     /**

@@ -31,7 +31,6 @@ import java.util.Set;
  * a new layer; memoising is the caller's job. Thread-safe.
  */
 public final class RepoLoader {
-
     private final CompiledCache cache;
     private final KeyStamps stamps;
     private final ProgressListener progress;

@@ -24,7 +24,6 @@ import java.util.function.Supplier;
  * fetcher into the cache's atomic install.
  */
 public final class RepoSource {
-
     private final RepoCache cache;
     private final FetchContext context;
     private final boolean offline;
