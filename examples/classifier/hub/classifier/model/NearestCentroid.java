@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringTokenizer;
 
 /** Predicts the label of the nearest class centroid (squared Euclidean distance). */
 public final class NearestCentroid {
@@ -49,12 +50,13 @@ public final class NearestCentroid {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] parts = line.split("\\s+");
-            double[] row = new double[parts.length - 1];
-            for (int i = 1; i < parts.length; i++) {
-                row[i - 1] = Double.parseDouble(parts[i]);
+            StringTokenizer parts = new StringTokenizer(line); // splits on whitespace without compiling a regex
+            String label = parts.nextToken();
+            double[] row = new double[parts.countTokens()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = Double.parseDouble(parts.nextToken());
             }
-            labels.add(parts[0]);
+            labels.add(label);
             rows.add(row);
         }
         if (rows.isEmpty()) {

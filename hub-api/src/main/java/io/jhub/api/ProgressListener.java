@@ -9,7 +9,17 @@ package io.jhub.api;
 @FunctionalInterface
 public interface ProgressListener {
     /** A listener that ignores every event. */
-    ProgressListener NONE = event -> { };
+    ProgressListener NONE = new ProgressListener() {
+        // a class, not a lambda: linking a lambda is the first java.lang.invoke use of a fresh JVM's warm load
+        @Override
+        public void onProgress(ProgressEvent event) {
+        }
+
+        @Override
+        public String toString() {
+            return "ProgressListener.NONE";
+        }
+    };
 
     /**
      * Receives one event.

@@ -257,13 +257,14 @@ public final class Hub {
 
     HubModule importModule(HubRepo r) {
         RepoCache.Installed t = tree(r);
-        String name = r.localDir().map(Path::toString).orElseGet(() -> r.remoteRepo().orElseThrow().path() + "@"
-                + t.commit().substring(0, Math.min(12, t.commit().length())));
-        r.remoteRepo().ifPresent(repo -> checkTrust(r, repo));
+        // plain branches instead of lambdas here: a fresh JVM links each lambda on first use (bench/core)
         if (r.localDir().isPresent()) {
             // a local directory may change between calls: load it again (the compiled cache makes that cheap)
-            return loader.load(t.tree(), r.hubconf(), name, this);
+            return loader.load(t.tree(), r.hubconf(), r.localDir().get().toString(), this);
         }
+        RepoInfo repo = r.remoteRepo().orElseThrow();
+        checkTrust(r, repo);
+        String name = repo.path() + "@" + t.commit().substring(0, Math.min(12, t.commit().length()));
         String key = t.tree() + "\n" + r.hubconf();
         return modules.computeIfAbsent(key, k -> loader.load(t.tree(), r.hubconf(), name, this));
     }

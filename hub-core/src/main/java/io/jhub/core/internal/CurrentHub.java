@@ -1,5 +1,6 @@
 package io.jhub.core.internal;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -23,16 +24,36 @@ public final class CurrentHub {
      * @throws Exception what {@code body} threw
      */
     public static <T> T runAs(Object hub, Callable<T> body) throws Exception {
-        Object previous = CURRENT.get();
-        CURRENT.set(hub);
+        Object previous = enter(hub);
         try {
             return body.call();
         } finally {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
+            restore(previous);
+        }
+    }
+
+    /**
+     * Makes {@code hub} the current hub of this thread; pair with {@link #restore} in a {@code finally}.
+     *
+     * @param hub the hub (an {@code io.jhub.core.Hub})
+     * @return the previous current hub, or {@code null} when there was none, for {@link #restore}
+     */
+    public static Object enter(Object hub) {
+        Object previous = CURRENT.get();
+        CURRENT.set(Objects.requireNonNull(hub, "hub"));
+        return previous;
+    }
+
+    /**
+     * Makes the hub {@link #enter} returned current again.
+     *
+     * @param previous what {@link #enter} returned
+     */
+    public static void restore(Object previous) {
+        if (previous == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(previous);
         }
     }
 

@@ -56,7 +56,8 @@ public final class CompiledCache {
      */
     public Optional<Entry> lookup(String key) {
         Path dir = root.resolve(key);
-        return CompiledRepo.readVerified(dir, key).map(r -> new Entry(dir, r, false));
+        Optional<CompiledRepo> repo = CompiledRepo.readVerified(dir, key);
+        return repo.isPresent() ? Optional.of(new Entry(dir, repo.get(), false)) : Optional.empty();
     }
 
     /**

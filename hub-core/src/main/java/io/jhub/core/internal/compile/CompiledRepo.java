@@ -16,14 +16,14 @@ import java.util.TreeMap;
 
 /**
  * What a compiled-cache entry holds besides the class files: the hubconf class, its entries with their
- * Javadoc, the {@code dependencies} it declares, and a CRC-32C of every class file so a damaged entry is
+ * Javadoc, the {@code dependencies} it declares, and a CRC-32 of every class file so a damaged entry is
  * noticed and rebuilt.
  *
  * @param hubconfClass binary name of the hubconf class
  * @param moduleInfo whether the repository declares its own {@code module-info.java}
  * @param dependencies module names from the hubconf's {@code dependencies} field, in declaration order
  * @param entries the entries in source order (overloads appear once each)
- * @param classFiles class files under {@link #CLASSES}, relative and {@code /}-separated, with their CRC-32C
+ * @param classFiles class files under {@link #CLASSES}, relative and {@code /}-separated, with their CRC-32
  */
 public record CompiledRepo(String hubconfClass, boolean moduleInfo, List<String> dependencies,
                            List<EntryDoc> entries, Map<String, String> classFiles) {
@@ -118,7 +118,7 @@ public record CompiledRepo(String hubconfClass, boolean moduleInfo, List<String>
                 int space = line.indexOf(' ');
                 String hash = line.substring(0, space);
                 String rel = line.substring(space + 1);
-                if (!hash.equals(FileHashes.crc32c(classes.resolve(rel)))) {
+                if (!hash.equals(FileHashes.crc32(classes.resolve(rel)))) {
                     return Optional.empty();
                 }
                 files.put(rel, hash);

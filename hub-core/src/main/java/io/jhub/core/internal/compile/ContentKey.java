@@ -15,7 +15,7 @@ import java.util.HexFormat;
  */
 public final class ContentKey {
     /** Bump when the layout of a compiled-cache entry changes. */
-    static final String FORMAT = "jhub-compiled-2";
+    static final String FORMAT = "jhub-compiled-3";
 
     private ContentKey() {
     }

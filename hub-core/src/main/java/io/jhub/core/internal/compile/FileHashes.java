@@ -69,15 +69,17 @@ public final class FileHashes {
     }
 
     /**
-     * Returns a file's CRC-32C: a cheap check that compiled class files are intact (not a security measure; an
-     * attacker who can write the cache can write anything).
+     * Returns a file's CRC-32: a cheap check that compiled class files are intact (not a security measure; an
+     * attacker who can write the cache can write anything). CRC-32 rather than CRC-32C: both are intrinsics, but
+     * CRC32C's class initialization builds its tables in Java, which costs a fresh JVM's warm load over a
+     * millisecond.
      *
      * @param file the file
      * @return eight lower-case hex digits
      * @throws IOException if the file cannot be read
      */
-    public static String crc32c(Path file) throws IOException {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    public static String crc32(Path file) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(Files.readAllBytes(file));
         String hex = Long.toHexString(crc.getValue());
         return "0".repeat(8 - hex.length()) + hex;

@@ -205,7 +205,7 @@ public final class HubCompiler {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(classesDir)) {
             for (Path p : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
-                files.put(classesDir.relativize(p).toString().replace('\\', '/'), FileHashes.crc32c(p));
+                files.put(classesDir.relativize(p).toString().replace('\\', '/'), FileHashes.crc32(p));
             }
         }
         return files;

@@ -120,9 +120,13 @@ public record RepoLayout(Path repoRoot, String hubconfEntry, Path hubconfFile, S
         } catch (IOException e) {
             throw new HubException("Cannot read " + file + " of " + displayName + ": " + e.getMessage(), e);
         }
-        return PackageScanner.packageOf(text).orElseThrow(() -> new HubconfCompileException(displayName,
-                List.of(new HubconfCompileException.Problem(entry, 1, 1, "the hubconf must declare a package, such"
-                        + " as 'package hub.demo;' (the unnamed package cannot be part of a module)"))));
+        Optional<String> pkg = PackageScanner.packageOf(text);
+        if (pkg.isEmpty()) {
+            throw new HubconfCompileException(displayName, List.of(new HubconfCompileException.Problem(entry, 1, 1,
+                    "the hubconf must declare a package, such as 'package hub.demo;' (the unnamed package cannot be"
+                            + " part of a module)")));
+        }
+        return pkg.get();
     }
 
     private static Path sourceRootOf(Path root, Path dir, String pkg) {

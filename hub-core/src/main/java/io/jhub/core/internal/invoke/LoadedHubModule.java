@@ -59,7 +59,12 @@ public final class LoadedHubModule implements HubModule {
         this.owner = Objects.requireNonNull(owner, "owner");
         Map<String, List<EntryDoc>> byName = new LinkedHashMap<>();
         for (EntryDoc d : entryDocs) {
-            byName.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d);
+            List<EntryDoc> same = byName.get(d.name());
+            if (same == null) {
+                same = new ArrayList<>();
+                byName.put(d.name(), same);
+            }
+            same.add(d);
         }
         this.docs = Map.copyOf(byName);
         this.entries = List.copyOf(new TreeSet<>(byName.keySet()));
@@ -170,50 +175,48 @@ public final class LoadedHubModule implements HubModule {
         if (!docs.containsKey(entry)) {
             throw notFound(entry);
         }
-        return overloads.computeIfAbsent(entry, e -> {
-            List<Method> found = new ArrayList<>();
-            for (Method m : hubconfClass().getDeclaredMethods()) {
-                int mod = m.getModifiers();
-                if (m.getName().equals(e) && Modifier.isPublic(mod) && Modifier.isStatic(mod) && !m.isSynthetic()
-                        && !m.isBridge()) {
-                    m.trySetAccessible(); // the package is opened to jhub when the layer is defined
-                    found.add(m);
-                }
+        List<Method> known = overloads.get(entry);
+        if (known != null) {
+            return known;
+        }
+        List<Method> found = new ArrayList<>();
+        for (Method m : hubconfClass().getDeclaredMethods()) {
+            int mod = m.getModifiers();
+            if (m.getName().equals(entry) && Modifier.isPublic(mod) && Modifier.isStatic(mod) && !m.isSynthetic()
+                    && !m.isBridge()) {
+                m.trySetAccessible(); // the package is opened to jhub when the layer is defined
+                found.add(m);
             }
-            if (found.isEmpty()) {
-                throw notFound(e);
-            }
-            return List.copyOf(found);
-        });
+        }
+        if (found.isEmpty()) {
+            throw notFound(entry);
+        }
+        List<Method> mine = List.copyOf(found);
+        List<Method> raced = overloads.putIfAbsent(entry, mine);
+        return raced != null ? raced : mine;
     }
 
     private Object call(String entry, OverloadResolver.Bound bound) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(module.getClassLoader());
+        Object previousHub = CurrentHub.enter(owner); // not runAs: a lambda here costs each fresh JVM its linking
         try {
-            return CurrentHub.runAs(owner, () -> {
-                try {
-                    return bound.method().invoke(null, bound.args());
-                } catch (InvocationTargetException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (cause instanceof Error er) {
-                        throw er;
-                    }
-                    throw new EntryInvocationException(label(entry), cause);
-                } catch (IllegalAccessException | IllegalArgumentException e) {
-                    throw new EntryArgumentException("Cannot call " + label(entry) + " as "
-                            + JavaTypes.signature(bound.method()) + ": " + e.getMessage(), e);
-                }
-            });
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new EntryInvocationException(label(entry), e);
+            return bound.method().invoke(null, bound.args());
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error er) {
+                throw er;
+            }
+            throw new EntryInvocationException(label(entry), cause);
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            throw new EntryArgumentException("Cannot call " + label(entry) + " as "
+                    + JavaTypes.signature(bound.method()) + ": " + e.getMessage(), e);
         } finally {
+            CurrentHub.restore(previousHub);
             thread.setContextClassLoader(previous);
         }
     }

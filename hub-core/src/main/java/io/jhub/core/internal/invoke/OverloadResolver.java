@@ -171,7 +171,7 @@ final class OverloadResolver {
                 types.add(params[i].getType());
             }
         }
-        return new Fit(m, values, types.toArray(Class<?>[]::new));
+        return new Fit(m, values, types.toArray(new Class<?>[0]));
     }
 
     private static int indexOf(Parameter[] params, String name) {

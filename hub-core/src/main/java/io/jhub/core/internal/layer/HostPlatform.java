@@ -51,13 +51,16 @@ public final class HostPlatform {
         ClassLoader loader = HostPlatform.class.getClassLoader();
         this.parentLoader = loader != null ? loader : ClassLoader.getSystemClassLoader();
         Map<String, Module> modules = new LinkedHashMap<>();
-        Deque<ModuleLayer> todo = new ArrayDeque<>(List.of(parentLayer));
+        Deque<ModuleLayer> todo = new ArrayDeque<>();
+        todo.add(parentLayer);
         while (!todo.isEmpty()) {
             ModuleLayer layer = todo.poll();
             for (Module m : layer.modules()) {
                 modules.putIfAbsent(m.getName(), m);
             }
-            todo.addAll(layer.parents());
+            for (ModuleLayer p : layer.parents()) {
+                todo.add(p); // (ArrayDeque.addAll links a method reference on first use)
+            }
         }
         this.parentModules = Collections.unmodifiableMap(modules);
     }
@@ -131,12 +134,22 @@ public final class HostPlatform {
         Set<String> names = new LinkedHashSet<>();
         for (Module m : parentModules.values()) {
             ModuleDescriptor d = m.getDescriptor();
-            if (d.isOpen() || d.isAutomatic() || d.exports().stream().anyMatch(e -> !e.isQualified())) {
+            if (d.isOpen() || d.isAutomatic() || exportsToAll(d)) {
                 names.add(m.getName());
             }
         }
         exportingParentModules = Collections.unmodifiableSet(names);
         return exportingParentModules;
+    }
+
+    // a loop, not a stream: this runs on every fresh JVM's first load, where each stream costs interpreted set-up
+    private static boolean exportsToAll(ModuleDescriptor d) {
+        for (ModuleDescriptor.Exports e : d.exports()) {
+            if (!e.isQualified()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * Builds the descriptor a hub module is defined under. With a {@code module-info.class} it is the repository's
@@ -34,14 +33,13 @@ public final class RepoDescriptors {
      *
      * @param repo the compiled metadata
      * @param resourcePackages packages that hold resources
-     * @param parentPackage tells whether a package belongs to a parent layer's module
+     * @param platform the host, which tells whether a package belongs to a parent layer's module
      * @return the package names
      */
-    public static Set<String> packages(CompiledRepo repo, Set<String> resourcePackages,
-                                       Predicate<String> parentPackage) {
+    public static Set<String> packages(CompiledRepo repo, Set<String> resourcePackages, HostPlatform platform) {
         Set<String> packages = new TreeSet<>();
         for (String p : resourcePackages) {
-            if (!parentPackage.test(p)) {
+            if (!platform.isParentPackage(p)) {
                 packages.add(p);
             }
         }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,9 +71,12 @@ public final class RepoLoader {
         LibModules lib = LibModules.of(layout.libJars(), platform, displayName);
         DependencyCheck check = new DependencyCheck(platform, lib.names(), displayName);
         String key = stamps.keyOf(layout, tree, platform.modeKey());
-        CompiledCache.Entry entry = cache.obtain(key, classes -> compile(layout, lib, check, displayName, classes));
+        // the lock-free lookup first: on a hit (every warm load) no compiler lambda is linked
+        Optional<CompiledCache.Entry> hit = cache.lookup(key);
+        CompiledCache.Entry entry = hit.isPresent() ? hit.get()
+                : cache.obtain(key, classes -> compile(layout, lib, check, displayName, classes));
         CompiledRepo repo = entry.repo();
-        Set<String> packages = RepoDescriptors.packages(repo, tree.resourcePackages(), platform::isParentPackage);
+        Set<String> packages = RepoDescriptors.packages(repo, tree.resourcePackages(), platform);
         ModuleDescriptor descriptor;
         List<Module> addedReads = new ArrayList<>();
         if (repo.moduleInfo()) {

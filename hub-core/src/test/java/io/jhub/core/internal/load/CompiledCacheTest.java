@@ -157,7 +157,7 @@ class CompiledCacheTest {
         assertEquals(1, afterPartial.compiles());
 
         // garbage metadata
-        Files.writeString(entry.resolve("hub.properties"), "format=jhub-compiled-2\nkey=wrong\n");
+        Files.writeString(entry.resolve("hub.properties"), "format=jhub-compiled-3\nkey=wrong\n");
         TestRepos.Recorder afterGarbage = new TestRepos.Recorder();
         assertEquals("fine", load(compiled, repo, afterGarbage).invoke("value"));
         assertEquals(1, afterGarbage.compiles());
