@@ -60,8 +60,13 @@ class DirectDownloadsTest extends RangeServerFixture {
         assertArrayEquals(data, Files.readAllBytes(p));
         List<Request> reqs = server.requests("/ok.bin");
         assertAllDirect(reqs);
-        assertEquals(7, reqs.size(), "a probe and six 1 MiB segments: " + reqs);
-        assertTrue(reqs.stream().skip(1).allMatch(r -> r.status() == 206
+        // six 1 MiB segments in two runs, one request each; a connection done early takes over the end of the
+        // other run with one more request, which starts at a segment boundary
+        assertTrue(reqs.size() < 7, "fewer range requests than segments: " + reqs);
+        assertTrue(reqs.stream().anyMatch(r -> r.first() == 0 && r.last() == 3L * MIB - 1), reqs.toString());
+        assertTrue(reqs.stream().anyMatch(r -> r.first() == 3L * MIB && r.last() == data.length - 1),
+                reqs.toString());
+        assertTrue(reqs.stream().skip(1).allMatch(r -> r.status() == 206 && r.first() % MIB == 0
                 && r.ifRange().equals(Optional.of("\"v1\""))), reqs.toString());
         ProgressEvent last = events.get(events.size() - 1);
         assertEquals(ProgressEvent.Phase.DONE, last.phase());
@@ -91,9 +96,9 @@ class DirectDownloadsTest extends RangeServerFixture {
         assertArrayEquals(data, Files.readAllBytes(p));
         List<Request> reqs = server.requests("/broken.bin");
         assertAllDirect(reqs);
-        List<Request> third = reqs.stream().filter(r -> r.last() == 3L * MIB - 1).toList();
-        assertEquals(2, third.size(), reqs.toString());
-        assertTrue(third.get(1).first() >= 2L * MIB, third.toString());
+        // the second run (segments 2 to 4) broke 100,000 bytes in and went on from there
+        assertTrue(reqs.stream().anyMatch(r -> r.first() == 2L * MIB + 100_000 && r.status() == 206
+                && r.ifRange().equals(Optional.of("\"v1\""))), reqs.toString());
         assertEquals(1, server.fullBodyRequests("/broken.bin"), "no restart: " + reqs);
     }
 
@@ -104,7 +109,8 @@ class DirectDownloadsTest extends RangeServerFixture {
         server.serve("/moving.bin", v1);
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        server.failRange("/moving.bin", MIB, Fault.stallAfter(50_000, reached, release));
+        // runs 0-1 and 2-3: the second stalls, and its retry after the change gets the whole new file
+        server.failRange("/moving.bin", 2L * MIB, Fault.stallAfter(50_000, reached, release));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             DownloadOptions opts = DownloadOptions.builder().connections(2).build();
@@ -129,7 +135,7 @@ class DirectDownloadsTest extends RangeServerFixture {
     void aWholeFileAnswerToARangeStartsOver() throws Exception {
         byte[] data = bytes(3 * MIB + 5, 15);
         server.serve("/whole.bin", data);
-        server.failRange("/whole.bin", MIB, Fault.ignoreRanges());
+        server.failRange("/whole.bin", 2L * MIB, Fault.ignoreRanges()); // the second run's request
         Path p = Downloads.download(hubBuilder().build(), server.uri("/whole.bin"), parallel(data));
         assertArrayEquals(data, Files.readAllBytes(p));
         List<Request> reqs = server.requests("/whole.bin");
@@ -158,14 +164,14 @@ class DirectDownloadsTest extends RangeServerFixture {
         server.serve("/stalled.bin", data);
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
-        server.failRange("/stalled.bin", MIB, Fault.stallAfter(10_000, reached, never));
+        server.failRange("/stalled.bin", 2L * MIB, Fault.stallAfter(10_000, reached, never)); // the second run
         try {
             Hub hub = hubBuilder().readTimeout(Duration.ofSeconds(1)).build();
             Path p = Downloads.download(hub, server.uri("/stalled.bin"), parallel(data));
             assertArrayEquals(data, Files.readAllBytes(p));
-            List<Request> second = server.requests("/stalled.bin").stream().filter(r -> r.last() == 2L * MIB - 1)
-                    .toList();
-            assertEquals(2, second.size(), second.toString());
+            List<Request> reqs = server.requests("/stalled.bin");
+            assertTrue(reqs.stream().anyMatch(r -> r.first() == 2L * MIB + 10_000), "retried where it stalled: "
+                    + reqs);
         } finally {
             never.countDown();
         }

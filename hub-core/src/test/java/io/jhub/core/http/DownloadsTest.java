@@ -174,16 +174,16 @@ class DownloadsTest extends RangeServerFixture {
         int mib = 1 << 20;
         byte[] data = bytes(5 * mib + 12345, 8);
         server.serve("/big.bin", data);
-        server.failRange("/big.bin", 2L * mib, Fault.dropAfter(150_000));
+        // 3 connections, six 1 MiB segments: runs 0, 1-2 and 3-5; the last run's body breaks once
+        server.failRange("/big.bin", 3L * mib, Fault.dropAfter(150_000));
         DownloadOptions opts = DownloadOptions.builder().connections(3).sha256(sha256(data)).build();
         Path p = Downloads.download(hub(), server.uri("/big.bin"), opts);
         assertArrayEquals(data, Files.readAllBytes(p));
         List<RangeHttpsServer.Request> reqs = server.requests("/big.bin");
-        List<RangeHttpsServer.Request> third = reqs.stream().filter(r -> r.last() == 3L * mib - 1).toList();
-        assertEquals(2, third.size(), "the failed range is retried on its own: " + reqs);
-        assertTrue(third.get(1).first() >= 2L * mib);
+        assertTrue(reqs.stream().anyMatch(r -> r.first() == 3L * mib + 150_000 && r.status() == 206),
+                "the broken run goes on where it broke: " + reqs);
         assertEquals(1, server.fullBodyRequests("/big.bin"), "only the probe asked for the whole file: " + reqs);
-        assertTrue(reqs.stream().filter(r -> r.status() == 206).count() >= 7, reqs.toString());
+        assertTrue(reqs.stream().filter(r -> r.status() == 206).count() >= 4, reqs.toString());
         assertTrue(Files.notExists(cache.resolve("weights/.jhub").resolve(p.getFileName() + ".partial")));
     }
 

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -99,22 +98,17 @@ final class ParallelRanges {
     }
 
     private HttpTransfer.Step fetchAll(Path partial, List<Integer> todo) {
-        AtomicInteger cursor = new AtomicInteger();
+        SegmentRuns runs = new SegmentRuns(todo, settings.connections());
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
             Runnable worker = () -> {
-                while (failure.get() == null) {
-                    int k = cursor.getAndIncrement();
-                    if (k >= todo.size()) {
-                        return;
+                try {
+                    for (Optional<SegmentRuns.Run> r = runs.next(); r.isPresent() && failure.get() == null;
+                         r = runs.next()) {
+                        fetchRun(ch, r.get(), failure);
                     }
-                    try {
-                        fetchSegment(ch, todo.get(k));
-                        markDone(todo.get(k));
-                    } catch (Throwable t) {
-                        failure.compareAndSet(null, t);
-                        return;
-                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
                 }
             };
             int threads = Math.min(settings.connections(), todo.size());
@@ -147,34 +141,45 @@ final class ParallelRanges {
         return HttpTransfer.Step.DONE;
     }
 
-    private void fetchSegment(FileChannel ch, int index) {
-        long first = index * meta.segmentSize();
-        long last = Math.min(meta.length(), first + meta.segmentSize()) - 1;
-        long[] pos = {first};
+    /** Fetches a run with one range request, and with another from where it broke when its body breaks. */
+    private void fetchRun(FileChannel ch, SegmentRuns.Run run, AtomicReference<Throwable> failure) {
+        long[] pos = {run.current() * meta.segmentSize()};
         int failures = 0;
-        while (pos[0] <= last) {
+        while (true) {
+            long last = segmentEnd(run.end() - 1) - 1;
             HttpCall call = HttpCall.get(uri).header("Range", "bytes=" + pos[0] + "-" + last);
             if (meta.validator().isPresent()) {
                 call = call.header("If-Range", meta.validator().get());
             }
+            long before = pos[0];
             try {
-                engine.send(call, reply -> {
-                    copyRange(reply, ch, pos);
-                    return null;
-                });
+                if (engine.send(call, reply -> copyRun(reply, ch, run, pos, failure))) {
+                    return;
+                }
+                if (pos[0] == before) {
+                    throw new DownloadException(Redaction.withoutUserInfo(uri), "The server sent no bytes of "
+                            + Redaction.forDisplay(uri) + " for the range " + before + "-" + last + ". Try again"
+                            + " later; the download resumes where it stopped.", null);
+                }
             } catch (DownloadException e) {
                 if (!(e.getCause() instanceof BodyInterrupted) || ++failures > settings.retries()) {
                     throw e;
                 }
                 int attempt = failures;
-                LOG.log(System.Logger.Level.INFO, () -> "Range " + first + "-" + last + " of "
+                LOG.log(System.Logger.Level.INFO, () -> "Range " + before + "-" + last + " of "
                         + Redaction.forDisplay(uri) + " broke at byte " + pos[0] + "; retrying (" + attempt + " of "
                         + settings.retries() + ")");
             }
         }
     }
 
-    private void copyRange(HttpReply reply, FileChannel ch, long[] pos) throws IOException {
+    /**
+     * Writes a range reply into the file, marking each segment done as it completes.
+     *
+     * @return true when the run is over (or another run failed), false when the body ended before the run did
+     */
+    private boolean copyRun(HttpReply reply, FileChannel ch, SegmentRuns.Run run, long[] pos,
+                            AtomicReference<Throwable> failure) throws IOException {
         if (reply.status() == 200) {
             throw new RangeIgnored();
         }
@@ -187,16 +192,21 @@ final class ParallelRanges {
         }
         byte[] buf = new byte[HubDefaults.CHUNK_SIZE];
         Chunks body = new Chunks(reply.body());
-        long end = cr.last() + 1;
-        while (pos[0] < end) {
+        long bodyEnd = cr.last() + 1;
+        while (pos[0] < bodyEnd) {
+            if (failure.get() != null) {
+                return true;
+            }
+            long segmentEnd = segmentEnd(run.current());
             int n;
             try {
-                n = body.fill(buf, (int) Math.min(buf.length, end - pos[0]));
+                // never across a segment's end, so a segment is marked done before the next one is touched
+                n = body.fill(buf, (int) Math.min(buf.length, Math.min(segmentEnd, bodyEnd) - pos[0]));
             } catch (IOException e) {
                 throw new BodyInterrupted(e.getMessage(), e);
             }
             if (n < 0) {
-                throw new BodyInterrupted("the range ended at byte " + pos[0] + " instead of " + end, null);
+                throw new BodyInterrupted("the range ended at byte " + pos[0] + " instead of " + bodyEnd, null);
             }
             ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
             long at = pos[0];
@@ -204,8 +214,21 @@ final class ParallelRanges {
                 at += ch.write(bb, at);
             }
             pos[0] += n;
+            boolean over = false;
+            if (pos[0] == segmentEnd) {
+                markDone(run.current()); // recorded before the progress that reports it
+                over = !run.advance();
+            }
             meter.add(n);
+            if (over) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    private long segmentEnd(int index) {
+        return Math.min(meta.length(), (index + 1) * meta.segmentSize());
     }
 
     /**
