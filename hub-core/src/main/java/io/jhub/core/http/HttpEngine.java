@@ -427,7 +427,8 @@ public final class HttpEngine {
         }
 
         /**
-         * Sets the proxy selector, overriding the environment and the JDK's proxy properties.
+         * Sets the proxy selector, overriding the environment and the JDK's proxy properties. Such a selector
+         * names no proxy credentials: for an authenticated proxy use the {@link #environment(Function)}.
          *
          * @param p the selector
          * @return this builder

@@ -63,8 +63,9 @@ public final class Transports {
         }
         boolean https = "https".equalsIgnoreCase(r.uri().getScheme());
         boolean proxied = route.viaHttpProxy();
-        TransportRequest sent = proxied && !https && route.credentials().isPresent()
-                ? withProxyAuthorization(r, route.credentials().get()) : r;
+        // through a tunnel a Proxy-Authorization header would reach the server, as the HttpClient knows too
+        TransportRequest sent = proxied && https ? withProxyAuthorization(r, Optional.empty())
+                : proxied && route.credentials().isPresent() ? withProxyAuthorization(r, route.credentials()) : r;
         boolean bodiless = r.body().isEmpty() && (r.method().equals("GET") || r.method().equals("HEAD"));
         boolean direct = proxied && https && route.credentials().isPresent()
                 || directAllowed && bodiless && (proxied || route.proxy().type() == Proxy.Type.DIRECT);
@@ -76,14 +77,18 @@ public final class Transports {
         return response;
     }
 
-    private static TransportRequest withProxyAuthorization(TransportRequest r, ProxyCredentials c) {
+    /** Replaces the caller's {@code Proxy-Authorization}, if any, by the credentials' (or none). */
+    private static TransportRequest withProxyAuthorization(TransportRequest r, Optional<ProxyCredentials> c) {
+        if (c.isEmpty() && r.headers().keySet().stream().noneMatch("Proxy-Authorization"::equalsIgnoreCase)) {
+            return r;
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         r.headers().forEach((k, v) -> {
             if (!k.equalsIgnoreCase("Proxy-Authorization")) {
                 headers.put(k, v);
             }
         });
-        headers.put("Proxy-Authorization", c.basicAuthorization());
+        c.ifPresent(creds -> headers.put("Proxy-Authorization", creds.basicAuthorization()));
         return new TransportRequest(r.method(), r.uri(), headers, r.body());
     }
 }
