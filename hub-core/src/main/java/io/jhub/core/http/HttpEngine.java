@@ -6,18 +6,16 @@ import io.jhub.api.ProgressListener;
 import io.jhub.api.spi.FetchContext;
 import io.jhub.core.internal.http.Backoff;
 import io.jhub.core.internal.http.EnvProxySelector;
-import io.jhub.core.internal.http.JdkTransport;
 import io.jhub.core.internal.http.ProgressStream;
+import io.jhub.core.internal.http.ProxyException;
 import io.jhub.core.internal.http.Redaction;
-import io.jhub.core.internal.http.SocketTransport;
-import io.jhub.core.internal.http.Transport;
 import io.jhub.core.internal.http.TransportRequest;
 import io.jhub.core.internal.http.TransportResponse;
+import io.jhub.core.internal.http.Transports;
 import io.jhub.core.internal.http.UserAgent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
@@ -25,7 +23,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -40,13 +37,15 @@ import javax.net.ssl.SSLHandshakeException;
  * The one HTTP engine of jhub, shared by the HTTPS fetcher and file downloads. It follows redirects itself so a
  * {@link Credential} never leaves its authority, retries connection failures and 429/500/502/503/504 answers with
  * exponential back-off and jitter (honouring {@code Retry-After}), enforces connect and read timeouts (also while
- * a body streams), reads proxies from the environment, sends a {@code User-Agent}, and refuses plain
+ * a body streams), reads proxies from the environment (with the user name and password of a proxy URL such as
+ * {@code http://user:password@proxy:3128}), sends a {@code User-Agent}, and refuses plain
  * {@code http:} unless allowed. Secret-looking plain headers ({@code Authorization}, {@code Proxy-Authorization},
  * {@code Cookie}, {@code PRIVATE-TOKEN}, {@code JOB-TOKEN}) are treated like a credential of the call's first
  * authority: dropped for good once a redirect leaves it. Requests travel over the JDK's {@code HttpClient}, or,
  * when the engine allows {@linkplain Builder#directConnections(boolean) direct connections}, bodiless GET and HEAD
- * requests that no proxy applies to go over jhub's own blocking HTTP/1.1 connections; the policy above is the
- * same for both. Thread-safe.
+ * requests that go straight or through an HTTP proxy go over jhub's own blocking HTTP/1.1 connections; the policy
+ * above is the same for both. https through a proxy with credentials always uses jhub's own connections, since
+ * the {@code HttpClient} sends no Basic credentials to a proxy for https by default. Thread-safe.
  *
  * @since 0.1
  */
@@ -58,9 +57,7 @@ public final class HttpEngine {
     private static final Set<String> SENSITIVE = Set.of("authorization", "proxy-authorization", "cookie",
             "private-token", "job-token");
 
-    private final Transport jdk;
-    private final Optional<Transport> direct;
-    private final ProxySelector proxies;
+    private final Transports transports;
     private final Duration readTimeout;
     private final int retries;
     private final int maxRedirects;
@@ -70,12 +67,10 @@ public final class HttpEngine {
     private final Backoff backoff;
 
     private HttpEngine(Builder b) {
-        this.proxies = b.proxySelector != null ? b.proxySelector
+        ProxySelector proxies = b.proxySelector != null ? b.proxySelector
                 : new EnvProxySelector(b.environment, ProxySelector.getDefault());
-        Optional<SSLContext> tls = Optional.ofNullable(b.sslContext);
-        this.jdk = new JdkTransport(b.connectTimeout, b.readTimeout, proxies, tls);
-        this.direct = b.directConnections ? Optional.of(new SocketTransport(tls, b.connectTimeout, b.readTimeout))
-                : Optional.empty();
+        this.transports = new Transports(proxies, Optional.ofNullable(b.sslContext), b.connectTimeout,
+                b.readTimeout, b.directConnections);
         this.readTimeout = b.readTimeout;
         this.retries = b.retries;
         this.maxRedirects = b.maxRedirects;
@@ -141,12 +136,17 @@ public final class HttpEngine {
             attempt++;
             TransportResponse response;
             try {
-                response = transport(request).exchange(request);
+                response = transports.exchange(request);
             } catch (SSLHandshakeException e) {
                 throw new DownloadException(Redaction.withoutUserInfo(uri), "TLS handshake with " + uri.getHost()
                         + " failed for " + Redaction.forDisplay(uri) + ": " + e.getMessage() + ". If the server"
                         + " uses a private CA, give the hub an SSLContext or a trust store that trusts it.", e);
             } catch (IOException e) {
+                if (e instanceof ProxyException p && p.authenticationRefused()) {
+                    // no retry: only other credentials would help
+                    throw new DownloadException(Redaction.withoutUserInfo(uri), p.status(), method + " "
+                            + Redaction.forDisplay(uri) + " failed: " + p.getMessage() + ".", p);
+                }
                 if (attempt <= retries) {
                     pause(uri, attempt, Optional.empty(), describe(e));
                     continue;
@@ -214,20 +214,6 @@ public final class HttpEngine {
             throw new DownloadException(Redaction.withoutUserInfo(uri), response.status(), "Reading "
                     + Redaction.forDisplay(uri) + " failed: " + what + ". Try again; a download resumes where it"
                     + " stopped.", e);
-        }
-    }
-
-    /** Direct connections for bodiless GET and HEAD requests that no proxy applies to, else the HttpClient. */
-    private Transport transport(TransportRequest r) {
-        if (direct.isEmpty() || r.body().isPresent() || !r.method().equals("GET") && !r.method().equals("HEAD")) {
-            return jdk;
-        }
-        try {
-            List<Proxy> chosen = proxies.select(r.uri());
-            return chosen == null || chosen.isEmpty() || chosen.get(0).type() == Proxy.Type.DIRECT ? direct.get()
-                    : jdk;
-        } catch (RuntimeException e) {
-            return jdk;
         }
     }
 
@@ -441,7 +427,8 @@ public final class HttpEngine {
         }
 
         /**
-         * Sets the proxy selector, overriding the environment and the JDK's proxy properties.
+         * Sets the proxy selector, overriding the environment and the JDK's proxy properties. Such a selector
+         * names no proxy credentials: for an authenticated proxy use the {@link #environment(Function)}.
          *
          * @param p the selector
          * @return this builder
@@ -463,11 +450,14 @@ public final class HttpEngine {
         }
 
         /**
-         * Lets GET and HEAD requests without a body that no proxy applies to go over jhub's own blocking
-         * HTTP/1.1 connections (one per request, TLS through the same context with host name verification and
-         * SNI, the same timeouts) instead of {@link java.net.http.HttpClient}, which is then only started when a
-         * request needs it. Reading a large body this way takes about half the CPU. Redirects, retries,
-         * credentials and headers are handled alike either way. Default false.
+         * Lets GET and HEAD requests without a body that go straight or through an HTTP proxy ({@code CONNECT}
+         * for https, the absolute form for http) go over jhub's own blocking HTTP/1.1 connections (one per
+         * request, TLS through the same context with host name verification and SNI, the same timeouts) instead
+         * of {@link java.net.http.HttpClient}, which is then only started when a request needs it. Reading a large
+         * body this way takes about half the CPU. Redirects, retries, credentials and headers are handled alike
+         * either way. SOCKS proxies and requests with a body keep the HttpClient. Default false; even then https
+         * through a proxy with credentials uses jhub's own connections, as the HttpClient cannot authenticate
+         * such a tunnel.
          *
          * @param allow true to use direct connections where they apply
          * @return this builder

@@ -7,21 +7,61 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A minimal loopback HTTP CONNECT proxy for tests: records each CONNECT target, then relays bytes both ways. */
+/**
+ * A minimal loopback HTTP proxy for tests. It relays {@code CONNECT} tunnels and absolute-form requests
+ * ({@code GET http://host:port/path}, sent on to the server in origin form with {@code Connection: close} and
+ * without {@code Proxy-Authorization}), can require Basic credentials (407 otherwise), answers 502 when the server
+ * cannot be reached, and records what it saw.
+ */
 final class ConnectProxy implements AutoCloseable {
-    final List<String> targets = new CopyOnWriteArrayList<>();
-    private final ServerSocket server;
-    private final Thread acceptor;
+    /**
+     * One request as the proxy saw it.
+     *
+     * @param line the request line, such as {@code CONNECT 127.0.0.1:8443 HTTP/1.1}
+     * @param proxyAuthorization the {@code Proxy-Authorization} header, if sent
+     * @param connection the {@code Connection} header ({@code close} from jhub's own connections), if sent
+     */
+    record Seen(String line, Optional<String> proxyAuthorization, Optional<String> connection) {
+    }
 
+    /** The target of each CONNECT. */
+    final List<String> targets = new CopyOnWriteArrayList<>();
+    /** Every request, CONNECT or absolute form, in order. */
+    final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Optional<String> required;
+    private final ServerSocket server;
+
+    /** A proxy that lets everyone through. */
     ConnectProxy() throws IOException {
+        this(Optional.empty());
+    }
+
+    /**
+     * A proxy that requires Basic credentials.
+     *
+     * @param user the user name
+     * @param password the password
+     */
+    ConnectProxy(String user, String password) throws IOException {
+        this(Optional.of(basic(user, password)));
+    }
+
+    private ConnectProxy(Optional<String> required) throws IOException {
+        this.required = required;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(this::acceptLoop, "test-connect-proxy");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        daemon(this::acceptLoop, "test-connect-proxy");
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     int port() {
@@ -32,9 +72,7 @@ final class ConnectProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                Thread t = new Thread(() -> serve(client), "test-connect-proxy-conn");
-                t.setDaemon(true);
-                t.start();
+                daemon(() -> serve(client), "test-connect-proxy-conn");
             } catch (IOException e) {
                 return;
             }
@@ -44,26 +82,77 @@ final class ConnectProxy implements AutoCloseable {
     private void serve(Socket client) {
         try (client) {
             InputStream in = client.getInputStream();
-            String head = readHead(in);
-            String[] first = head.split("\r\n")[0].split(" ");
-            if (!first[0].equals("CONNECT")) {
-                client.getOutputStream().write("HTTP/1.1 405 Method Not Allowed\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String[] lines = readHead(in).split("\r\n");
+            String[] first = lines[0].split(" ");
+            if (first.length != 3) {
+                return; // no request at all
+            }
+            Optional<String> auth = header(lines, "proxy-authorization");
+            seen.add(new Seen(lines[0], auth, header(lines, "connection")));
+            boolean connect = first[0].equals("CONNECT");
+            if (!connect && !first[1].startsWith("http://")) {
+                reply(client, "405 Method Not Allowed");
                 return;
             }
-            targets.add(first[1]);
-            String[] hostPort = first[1].split(":");
-            try (Socket upstream = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
-                client.getOutputStream().write("HTTP/1.1 200 Connection Established\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
-                client.getOutputStream().flush();
-                Thread up = new Thread(() -> pipe(in, upstream), "test-connect-proxy-up");
-                up.setDaemon(true);
-                up.start();
-                pipe(upstream.getInputStream(), client);
+            if (required.isPresent() && !required.equals(auth)) {
+                reply(client, "407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"");
+                return;
+            }
+            URI target = URI.create(connect ? "tcp://" + first[1] : first[1]);
+            if (connect) {
+                targets.add(first[1]);
+            }
+            Socket upstream;
+            try {
+                upstream = new Socket(target.getHost(), target.getPort() < 0 ? 80 : target.getPort());
+            } catch (IOException e) {
+                reply(client, "502 Bad Gateway");
+                return;
+            }
+            try (upstream) {
+                if (connect) {
+                    client.getOutputStream().write("HTTP/1.1 200 Connection Established\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream().flush();
+                } else {
+                    upstream.getOutputStream().write(originForm(lines, first, target));
+                }
+                daemon(() -> pipe(in, upstream), "test-connect-proxy-up");
+                upstream.getInputStream().transferTo(client.getOutputStream());
             }
         } catch (IOException ignored) {
             // the client or server went away
         }
+    }
+
+    private static byte[] originForm(String[] lines, String[] first, URI target) {
+        String path = target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+        StringBuilder sb = new StringBuilder(first[0]).append(' ').append(path)
+                .append(target.getRawQuery() == null ? "" : "?" + target.getRawQuery()).append(' ').append(first[2])
+                .append("\r\n");
+        for (int i = 1; i < lines.length; i++) {
+            String name = lines[i].substring(0, Math.max(0, lines[i].indexOf(':'))).toLowerCase(Locale.ROOT);
+            if (!name.equals("proxy-authorization") && !name.equals("connection") && !lines[i].isEmpty()) {
+                sb.append(lines[i]).append("\r\n");
+            }
+        }
+        return sb.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static Optional<String> header(String[] lines, String lowerName) {
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0 && lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(lowerName)) {
+                return Optional.of(lines[i].substring(colon + 1).trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void reply(Socket client, String statusAndHeaders) throws IOException {
+        client.getOutputStream().write(("HTTP/1.1 " + statusAndHeaders + "\r\nContent-Length: 0\r\nConnection: close"
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        client.getOutputStream().flush();
     }
 
     private static void pipe(InputStream from, Socket to) {
@@ -76,8 +165,10 @@ final class ConnectProxy implements AutoCloseable {
         }
     }
 
-    private static void pipe(InputStream from, OutputStream to) throws IOException {
-        from.transferTo(to);
+    private static void daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     private static String readHead(InputStream in) throws IOException {

@@ -211,16 +211,35 @@ class DirectDownloadsTest extends RangeServerFixture {
     }
 
     @Test
-    void aProxyInTheEnvironmentIsUsedThroughTheHttpClient() throws Exception {
+    void anHttpsProxyInTheEnvironmentIsTunnelledOverDirectConnections() throws Exception {
         byte[] data = bytes(2 * MIB + 9, 20);
         server.serve("/proxied.bin", data);
         try (ConnectProxy proxy = new ConnectProxy()) {
             Hub hub = hubBuilder().environment(Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port())).build();
             Path p = Downloads.download(hub, server.uri("/proxied.bin"), parallel(data));
             assertArrayEquals(data, Files.readAllBytes(p));
+            List<Request> reqs = server.requests("/proxied.bin");
+            assertAllDirect(reqs);
+            String target = "127.0.0.1:" + server.uri("/").getPort();
+            assertEquals(reqs.size(), proxy.targets.size(), "one CONNECT per direct connection: " + proxy.seen);
+            assertTrue(proxy.targets.stream().allMatch(target::equals), proxy.targets.toString());
+            assertTrue(proxy.seen.stream().allMatch(r -> r.line().equals("CONNECT " + target + " HTTP/1.1")
+                    && r.proxyAuthorization().isEmpty()), proxy.seen.toString());
+        }
+    }
+
+    @Test
+    void withDirectConnectionsOffAProxyIsUsedThroughTheHttpClient() throws Exception {
+        byte[] data = bytes(2 * MIB + 9, 22);
+        server.serve("/proxied-jdk.bin", data);
+        try (ConnectProxy proxy = new ConnectProxy()) {
+            Hub hub = hubBuilder().environment(Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()))
+                    .setting("download.directConnections", "false").build();
+            Path p = Downloads.download(hub, server.uri("/proxied-jdk.bin"), parallel(data));
+            assertArrayEquals(data, Files.readAllBytes(p));
             assertTrue(!proxy.targets.isEmpty(), "the proxy saw no CONNECT");
-            assertTrue(server.requests("/proxied.bin").stream().allMatch(r -> r.connection().isEmpty()),
-                    server.requests("/proxied.bin").toString());
+            assertTrue(server.requests("/proxied-jdk.bin").stream().allMatch(r -> r.connection().isEmpty()),
+                    server.requests("/proxied-jdk.bin").toString());
         }
     }
 }

@@ -16,9 +16,9 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every {@link HttpEngineTest} again with direct connections allowed: GET and HEAD without a proxy then go over
- * jhub's own blocking connections, and must behave the same (credentials, redirects, retries, timeouts,
- * progress); POST and proxied requests still use the JDK's HttpClient.
+ * Every {@link HttpEngineTest} again with direct connections allowed: GET and HEAD, straight or through an HTTP
+ * proxy, then go over jhub's own blocking connections, and must behave the same (credentials, redirects, retries,
+ * timeouts, progress); POST still uses the JDK's HttpClient.
  */
 class DirectHttpEngineTest extends HttpEngineTest {
     @Override

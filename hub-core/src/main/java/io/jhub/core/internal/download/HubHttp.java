@@ -12,7 +12,7 @@ import java.util.WeakHashMap;
  * The HTTP engine and transfer settings a hub uses for downloads, one engine per hub (and per plain-http
  * choice). Settings: {@code http.retries}, {@code http.backoffBaseMillis}, {@code http.backoffMaxMillis},
  * {@code download.connections}, {@code download.parallelMinBytes}, {@code download.directConnections} (default
- * true: jhub's own blocking connections where no proxy applies, see
+ * true: jhub's own blocking connections, straight or through an HTTP proxy, see
  * {@link HttpEngine.Builder#directConnections(boolean)}).
  */
 public final class HubHttp {

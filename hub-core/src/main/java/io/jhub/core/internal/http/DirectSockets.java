@@ -19,8 +19,9 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Opens a blocking connection straight to a URL's host: TCP within the connect timeout, then for {@code https:}
- * TLS through the given context with SNI and host name verification ({@code HTTPS} endpoint identification).
+ * Opens a blocking connection to a URL's host, straight or through an HTTP proxy: TCP within the connect timeout,
+ * then for {@code https:} a {@link ProxyTunnel} when proxied and TLS through the given context with SNI and host
+ * name verification ({@code HTTPS} endpoint identification) for the URL's host.
  * The TCP stream is read through a 64 KiB buffer, so TLS reads a record header and its body with one system
  * call for several records instead of two per record.
  */
@@ -55,31 +56,42 @@ final class DirectSockets {
     }
 
     /**
-     * Connects to the URL's host and port; the socket's read timeout is the read timeout once connected.
+     * Connects to the URL's host and port, or through the route's HTTP proxy (a {@code CONNECT} tunnel for
+     * https); the socket's read timeout is the read timeout once connected. The connect timeout applies to each
+     * step: TCP, the proxy's answer, the TLS handshake.
      *
      * @param uri an absolute http or https URL
+     * @param route direct, or through an HTTP proxy
      * @return the connected (and for https, handshaken) connection
-     * @throws IOException if connecting or the handshake fails
+     * @throws IOException if connecting, the proxy or the handshake fails
      */
-    Connection open(URI uri) throws IOException {
+    Connection open(URI uri, ProxyRoute route) throws IOException {
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         String host = hostOf(uri);
         int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+        boolean proxied = route.viaHttpProxy();
+        InetSocketAddress to = proxied ? new InetSocketAddress(route.address().getHostString(),
+                route.address().getPort()) : new InetSocketAddress(host, port);
         Socket raw = new BufferedSocket();
         try {
             raw.setTcpNoDelay(true);
             int timeout = millis(connectTimeout);
             try {
-                raw.connect(new InetSocketAddress(host, port), timeout);
+                raw.connect(to, timeout);
             } catch (SocketTimeoutException e) {
-                HttpConnectTimeoutException t = new HttpConnectTimeoutException("connecting to " + host + ":" + port
-                        + " took longer than " + timeout + " ms");
+                HttpConnectTimeoutException t = new HttpConnectTimeoutException("connecting to "
+                        + (proxied ? "the proxy " + route.display() : host + ":" + port) + " took longer than "
+                        + timeout + " ms");
                 t.initCause(e);
                 throw t;
             }
             if (!https) {
                 raw.setSoTimeout(millis(readTimeout));
                 return new Connection(raw, raw);
+            }
+            raw.setSoTimeout(timeout);
+            if (proxied) {
+                ProxyTunnel.open(raw, host, port, route);
             }
             SSLSocket s = (SSLSocket) context().getSocketFactory().createSocket(raw, host, port, true);
             SSLParameters p = s.getSSLParameters();
@@ -92,7 +104,6 @@ final class DirectSockets {
                 }
             }
             s.setSSLParameters(p);
-            s.setSoTimeout(timeout);
             s.startHandshake();
             s.setSoTimeout(millis(readTimeout));
             return new Connection(s, raw);

@@ -13,10 +13,10 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /**
- * A {@link Transport} that opens one blocking connection per request straight to the server (HTTP/1.1 with
- * {@code Connection: close}; TLS through the given context, host name verified). It does no proxying, so the
- * engine uses it only for URLs that no proxy applies to. Reading a large body this way costs about half the CPU
- * of the JDK's asynchronous HttpClient (bench/download).
+ * A {@link Transport} that opens one blocking connection per request to the server (HTTP/1.1 with
+ * {@code Connection: close}; TLS through the given context, host name verified), straight or through an HTTP
+ * proxy: a {@code CONNECT} tunnel for https, the absolute form ({@code GET http://host/path}) for http. Reading a
+ * large body this way costs about half the CPU of the JDK's asynchronous HttpClient (bench/download).
  */
 public final class SocketTransport implements Transport {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host",
@@ -39,8 +39,22 @@ public final class SocketTransport implements Transport {
 
     @Override
     public TransportResponse exchange(TransportRequest r) throws IOException {
-        byte[] requestHead = requestHead(r);
-        DirectSockets.Connection c = sockets.open(r.uri());
+        return exchange(r, ProxyRoute.DIRECT);
+    }
+
+    /**
+     * Sends a request along a route. For plain http through a proxy, {@code Proxy-Authorization} must already
+     * be among the request's headers; for https the tunnel sends it to the proxy alone.
+     *
+     * @param r what to send
+     * @param route direct, or through an HTTP proxy
+     * @return the reply
+     * @throws IOException as {@link Transport#exchange(TransportRequest)}, or a {@link ProxyException}
+     */
+    public TransportResponse exchange(TransportRequest r, ProxyRoute route) throws IOException {
+        boolean absolute = route.viaHttpProxy() && !"https".equalsIgnoreCase(r.uri().getScheme());
+        byte[] requestHead = requestHead(r, absolute);
+        DirectSockets.Connection c = sockets.open(r.uri(), route);
         try {
             OutputStream out = c.io().getOutputStream();
             out.write(requestHead);
@@ -57,18 +71,19 @@ public final class SocketTransport implements Transport {
         }
     }
 
-    private static byte[] requestHead(TransportRequest r) {
+    private static byte[] requestHead(TransportRequest r, boolean absolute) {
         URI u = r.uri();
         String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-        StringBuilder sb = new StringBuilder(256).append(r.method()).append(' ').append(path);
+        String authority = u.getPort() >= 0 ? u.getHost() + ":" + u.getPort() : u.getHost();
+        StringBuilder sb = new StringBuilder(256).append(r.method()).append(' ');
+        if (absolute) {
+            sb.append(u.getScheme().toLowerCase(Locale.ROOT)).append("://").append(authority);
+        }
+        sb.append(path);
         if (u.getRawQuery() != null) {
             sb.append('?').append(u.getRawQuery());
         }
-        sb.append(" HTTP/1.1\r\nHost: ").append(u.getHost());
-        if (u.getPort() >= 0) {
-            sb.append(':').append(u.getPort());
-        }
-        sb.append("\r\n");
+        sb.append(" HTTP/1.1\r\nHost: ").append(authority).append("\r\n");
         r.headers().forEach((k, v) -> {
             if (RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
                 // the same rule as the JDK's HttpClient: these belong to the connection, not to the caller
