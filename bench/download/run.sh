@@ -10,8 +10,9 @@ SIZE_MIB="${SIZE_MIB:-1024}"
 # jhub variants to run: default = jhub's defaults (one connection per core, 2 to 4, over its own direct
 # connections), x4/x2/x1 = that many parallel connections, -sha256 = with a full hash check, -httpclient = through
 # the JDK's HttpClient as before direct connections (-Djhub.download.directConnections=false), -bigbuf = the
-# HttpClient buffer options ./jhub starts with
-MODES="${MODES:-default default-sha256 x1 x4 default-httpclient-bigbuf}"
+# HttpClient buffer options ./jhub starts with; cli = the `./jhub download` command (its AppCDS archive holds the
+# TLS classes); warm = a second download in the same JVM, timed alone (the JVM had downloaded the file once)
+MODES="${MODES:-default cli warm default-sha256 x1 x4}"
 
 need=()
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
@@ -84,6 +85,7 @@ fi
 CP="$ROOT/hub-api/target/classes:$ROOT/hub-core/target/classes"
 mkdir -p "$WORK/driver"
 javac -d "$WORK/driver" -cp "$CP" "$ROOT/bench/download/BenchDownload.java"
+"$ROOT/jhub" --help >/dev/null   # builds the command and trains its AppCDS archive before the first round
 JAVA_OPTS=(-Xmx64m "-Djavax.net.ssl.trustStore=$WORK/trust.p12" -Djavax.net.ssl.trustStoreType=PKCS12)
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -120,10 +122,20 @@ for r in $(seq "$ROUNDS"); do
     # JDK HttpClient tuning flags (JVM-wide, so jhub does not set them itself): 64 KiB read buffers, 4 MiB socket
     [[ "$mode" == *-bigbuf* ]] && extra+=(-Djdk.httpclient.bufsize=65536 -Djdk.httpclient.receiveBufferSize=4194304)
     t0=$(now)
-    /usr/bin/time -v -o "$WORK/time-$mode.txt" java "${JAVA_OPTS[@]}" "${extra[@]}" -cp "$CP:$WORK/driver" BenchDownload \
-      "${args[@]}" > "$WORK/out-$mode.txt"
+    if [ "$mode" = cli ]; then
+      JHUB_HOME="$WORK/cache" JHUB_JAVA_OPTS="${JAVA_OPTS[*]}" /usr/bin/time -v -o "$WORK/time-$mode.txt" \
+        "$ROOT/jhub" download "$URL" > "$WORK/out-$mode.txt" 2>/dev/null
+    else
+      BENCH_WARMUP=$([ "$mode" = warm ] && echo 1 || echo 0) /usr/bin/time -v -o "$WORK/time-$mode.txt" \
+        java "${JAVA_OPTS[@]}" "${extra[@]}" -cp "$CP:$WORK/driver" BenchDownload "${args[@]}" > "$WORK/out-$mode.txt"
+    fi
     t1=$(now)
-    record "jhub-$mode" "$(elapsed "$t0" "$t1")"
+    if [ "$mode" = warm ]; then
+      record "jhub-$mode" "$(awk '/jhub-inside-jvm-ms/ {printf "%.2f", $2 / 1000}' "$WORK/out-$mode.txt")"
+      rm -rf "$WORK/cache-warmup"
+    else
+      record "jhub-$mode" "$(elapsed "$t0" "$t1")"
+    fi
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-$mode.txt")
     T["rss-jhub-$mode"]+="$rss "
     T["cpu-jhub-$mode"]+="$(cpu "$WORK/time-$mode.txt") "
@@ -138,6 +150,7 @@ echo
 echo "== machine: $(nproc) cores, load average $LOAD_START at start, $(cut -d' ' -f1-3 /proc/loadavg) at end,"\
   "$(java -version 2>&1 | head -1)"
 echo "== results: ${SIZE_MIB} MiB over loopback HTTPS (nginx), $ROUNDS rounds, wall-clock seconds incl. process start"
+echo "   (jhub-warm alone: the second download in one JVM, timed inside it; its CPU and RSS cover both downloads)"
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 CURL_MED=$(echo "${T[curl]}" | median)
 ARIA_MED=$(echo "${T[aria2c-x4]}" | median)
