@@ -1,5 +1,6 @@
 package io.jhub.core.internal.compile;
 
+import io.jhub.core.internal.SmallFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -93,7 +94,7 @@ public record CompiledRepo(String hubconfClass, boolean moduleInfo, List<String>
      */
     public static Optional<CompiledRepo> readVerified(Path entryDir, String key) {
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(entryDir.resolve(METADATA))) {
+        try (InputStream in = SmallFiles.newInputStream(entryDir.resolve(METADATA))) {
             p.load(in);
         } catch (NoSuchFileException e) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package io.jhub.core.internal.compile;
 
+import io.jhub.core.internal.SmallFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ public final class FileHashes {
      */
     public static String crc32(Path file) throws IOException {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(Files.readAllBytes(file));
+        crc.update(SmallFiles.readAllBytes(file));
         String hex = Long.toHexString(crc.getValue());
         return "0".repeat(8 - hex.length()) + hex;
     }

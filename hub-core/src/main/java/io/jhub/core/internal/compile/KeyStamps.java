@@ -1,10 +1,10 @@
 package io.jhub.core.internal.compile;
 
+import io.jhub.core.internal.SmallFiles;
 import io.jhub.core.internal.cache.CacheFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -91,11 +91,12 @@ public final class KeyStamps {
     private static Optional<String> read(Path file, String header, List<String> stats) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            lines = List.of(SmallFiles.readUtf8(file).split("\n", -1));
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return Optional.empty(); // missing or unreadable: compute the key
+        }
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines = lines.subList(0, lines.size() - 1); // the last line's terminator
         }
         String[] head = header.split("\n");
         if (lines.size() != head.length + 2 + stats.size()) {

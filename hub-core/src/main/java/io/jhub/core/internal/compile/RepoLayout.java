@@ -2,9 +2,9 @@ package io.jhub.core.internal.compile;
 
 import io.jhub.api.HubException;
 import io.jhub.api.HubconfCompileException;
+import io.jhub.core.internal.SmallFiles;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +113,7 @@ public record RepoLayout(Path repoRoot, String hubconfEntry, Path hubconfFile, S
     private static String readPackage(Path file, String entry, String displayName) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = SmallFiles.readUtf8(file);
         } catch (MalformedInputException e) {
             throw new HubconfCompileException(displayName, List.of(new HubconfCompileException.Problem(entry, 0, 0,
                     "not UTF-8 text; save the source as UTF-8")));

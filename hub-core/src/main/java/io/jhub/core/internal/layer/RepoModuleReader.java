@@ -1,6 +1,8 @@
 package io.jhub.core.internal.layer;
 
+import io.jhub.core.internal.SmallFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.module.ModuleReader;
 import java.net.URI;
@@ -28,6 +30,18 @@ final class RepoModuleReader implements ModuleReader {
 
     @Override
     public Optional<URI> find(String name) throws IOException {
+        Optional<Path> file = locate(name);
+        return file.isPresent() ? Optional.of(file.get().toUri()) : Optional.empty();
+    }
+
+    /** Opens the file straight away: the default goes through a {@code file:} URL, costly in a fresh JVM. */
+    @Override
+    public Optional<InputStream> open(String name) throws IOException {
+        Optional<Path> file = locate(name);
+        return file.isPresent() ? Optional.of(SmallFiles.newInputStream(file.get())) : Optional.empty();
+    }
+
+    private Optional<Path> locate(String name) throws IOException {
         if (name.isEmpty() || name.startsWith("/") || name.contains("\\")) {
             return Optional.empty();
         }
@@ -38,12 +52,12 @@ final class RepoModuleReader implements ModuleReader {
         }
         Path compiled = classes.resolve(name);
         if (Files.isRegularFile(compiled)) {
-            return Optional.of(compiled.toUri());
+            return Optional.of(compiled);
         }
         if (isResourceName(name)) {
             Path resource = sourceRoot.resolve(name);
             if (!resource.startsWith(libDir) && Files.isRegularFile(resource) && insideSourceRoot(resource)) {
-                return Optional.of(resource.toUri());
+                return Optional.of(resource);
             }
         }
         return Optional.empty();
