@@ -365,7 +365,7 @@ public final class Hub {
      * @return the connect timeout
      */
     public Duration connectTimeout() {
-        return settings.connectTimeout;
+        return settings.connectTimeout();
     }
 
     /**
@@ -374,7 +374,7 @@ public final class Hub {
      * @return the read timeout
      */
     public Duration readTimeout() {
-        return settings.readTimeout;
+        return settings.readTimeout();
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.jhub.core;
 
 import io.jhub.api.GitHost;
-import io.jhub.api.HubDefaults;
 import io.jhub.api.ProgressListener;
 import io.jhub.api.spi.RepoFetcher;
 import java.nio.file.Path;
@@ -28,8 +27,10 @@ public final class HubBuilder {
     TrustPolicy trustPolicy = TrustPolicy.TRUSTED_LIST;
     Boolean offline;
     ProgressListener progress = ProgressListener.NONE;
-    Duration connectTimeout = HubDefaults.HTTP_CONNECTION_TIMEOUT;
-    Duration readTimeout = HubDefaults.HTTP_READ_TIMEOUT;
+    // null until set: HubDefaults' Duration constants initialize java.time (BigInteger included) in a fresh JVM
+    // whose warm load needs no timeout
+    Duration connectTimeout;
+    Duration readTimeout;
     SSLContext sslContext;
     Map<String, String> environment;
     final Map<String, String> settings = new LinkedHashMap<>();

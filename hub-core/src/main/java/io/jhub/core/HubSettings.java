@@ -49,12 +49,12 @@ final class HubSettings implements FetchContext {
 
     @Override
     public Duration connectTimeout() {
-        return connectTimeout;
+        return connectTimeout != null ? connectTimeout : HubDefaults.HTTP_CONNECTION_TIMEOUT;
     }
 
     @Override
     public Duration readTimeout() {
-        return readTimeout;
+        return readTimeout != null ? readTimeout : HubDefaults.HTTP_READ_TIMEOUT;
     }
 
     @Override

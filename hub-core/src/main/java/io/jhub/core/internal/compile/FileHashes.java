@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +40,7 @@ public final class FileHashes {
     public static String sha256(Path file) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         BasicFileAttributes attrs = Files.readAttributes(key, BasicFileAttributes.class);
-        long modified = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        long modified = nanos(attrs.lastModifiedTime());
         Stamp known = REMEMBERED.get(key);
         if (known != null && known.size == attrs.size() && known.modifiedNanos == modified
                 && Objects.equals(known.fileKey, attrs.fileKey())) {
@@ -84,6 +86,26 @@ public final class FileHashes {
         crc.update(SmallFiles.readAllBytes(file));
         String hex = Long.toHexString(crc.getValue());
         return "0".repeat(8 - hex.length()) + hex;
+    }
+
+    /**
+     * Returns a file time in nanoseconds since the epoch, saturated like {@link FileTime#to}. Not
+     * {@code to(TimeUnit.NANOSECONDS)}: TimeUnit's conversion initializes java.time's units and durations, which
+     * costs a fresh JVM's warm load about a millisecond.
+     *
+     * @param time the time
+     * @return nanoseconds since 1970-01-01T00:00:00Z
+     */
+    public static long nanos(FileTime time) {
+        Instant t = time.toInstant();
+        long seconds = t.getEpochSecond();
+        if (seconds >= Long.MAX_VALUE / 1_000_000_000L) {
+            return Long.MAX_VALUE;
+        }
+        if (seconds <= Long.MIN_VALUE / 1_000_000_000L) {
+            return Long.MIN_VALUE;
+        }
+        return seconds * 1_000_000_000L + t.getNano();
     }
 
     /**

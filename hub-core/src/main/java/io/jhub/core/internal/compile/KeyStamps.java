@@ -10,7 +10,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Remembers, across processes, the content key of a tree together with the size, modification time and file key
@@ -146,7 +145,7 @@ public final class KeyStamps {
 
     private static String stat(String kind, Path file, String name) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        return kind + " " + a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + " "
+        return kind + " " + a.size() + " " + FileHashes.nanos(a.lastModifiedTime()) + " "
                 + String.valueOf(a.fileKey()).replace(' ', '_') + " " + name;
     }
 
