@@ -3,6 +3,7 @@ package io.jhub.core;
 import io.jhub.api.GitHost;
 import io.jhub.api.ProgressListener;
 import io.jhub.api.spi.RepoFetcher;
+import io.jhub.core.internal.layer.LayerWarmup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -199,6 +200,7 @@ public final class HubBuilder {
      * @return a new hub
      */
     public Hub build() {
+        LayerWarmup.start(); // once per JVM: the JDK's layer code warms up while the hub reads its settings
         Map<String, String> env = environment != null ? environment : System.getenv();
         return new Hub(new HubSettings(this, env));
     }
