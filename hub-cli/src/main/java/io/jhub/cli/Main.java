@@ -21,6 +21,26 @@ public final class Main {
         PrintStream out = System.out;
         int status = new Cli(out, System.err, System.console() != null).run(args);
         out.flush();
-        System.exit(status);
+        // on success the JVM ends by itself (shutdown hooks run as usual) unless an entry left threads running:
+        // System.exit costs JDK 21+ about 10 ms more, as it sets up System.Logger to log the exit
+        if (status != 0 || otherUserThreads()) {
+            System.exit(status);
+        }
+    }
+
+    private static boolean otherUserThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int n = root.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            Thread t = threads[i];
+            if (t != Thread.currentThread() && !t.isDaemon() && t.isAlive()) {
+                return true;
+            }
+        }
+        return n == threads.length; // the array filled up: more threads than counted, so play safe
     }
 }
