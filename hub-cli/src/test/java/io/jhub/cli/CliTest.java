@@ -102,6 +102,19 @@ class CliTest {
     }
 
     @Test
+    void aPathThatIsNoDirectoryIsReportedAsSuch() throws Exception {
+        Path absent = tmp.resolve("no-such-repo");
+        Run r = jhub("list", absent.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("No directory \"" + absent + "\""), r.err());
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Run f = jhub("list", file.toString());
+        assertEquals(1, f.status());
+        assertTrue(f.err().contains("(it is a file)"), f.err());
+        assertTrue(jhub("list", "./nowhere").err().contains("No directory \"./nowhere\""));
+    }
+
+    @Test
     void usageErrorsHaveStatusTwo() {
         assertEquals(2, jhub("frobnicate").status());
         assertEquals(2, jhub("list", "--bogus").status());

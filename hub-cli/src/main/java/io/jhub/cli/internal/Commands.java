@@ -1,5 +1,6 @@
 package io.jhub.cli.internal;
 
+import io.jhub.api.InvalidRepoException;
 import io.jhub.core.CachedRepo;
 import io.jhub.core.Hub;
 import io.jhub.core.HubRepo;
@@ -73,7 +74,13 @@ final class Commands {
     private HubRepo repo(CliArgs cli) {
         String name = cli.word(0, "a repository (owner/name[:ref]) or a directory");
         Path dir = Path.of(name);
-        HubRepo r = Files.isDirectory(dir) ? hub.repo(dir) : hub.repo(name);
+        boolean isDir = Files.isDirectory(dir);
+        if (!isDir && looksLikePath(name)) {
+            throw new InvalidRepoException("No directory \"" + name + "\"" + (Files.exists(dir) ? " (it is a file)"
+                    : "") + ": a local repository is a directory that holds hubconf.java; a remote one is"
+                    + " owner/name[:ref], such as pytorch/vision:main.");
+        }
+        HubRepo r = isDir ? hub.repo(dir) : hub.repo(name);
         Optional<String> commit = cli.option("commit");
         if (commit.isPresent()) {
             r = r.commit(commit.get());
@@ -88,6 +95,12 @@ final class Commands {
             r = r.trust(true);
         }
         return r;
+    }
+
+    /** A name no owner/name could be: a path (absolute, relative to . or .., or to the home directory). */
+    private static boolean looksLikePath(String name) {
+        return name.equals(".") || name.equals("..") || name.startsWith("/") || name.startsWith("./")
+                || name.startsWith("../") || name.startsWith("~") || name.indexOf('\\') >= 0;
     }
 
     static String render(Object result) {
