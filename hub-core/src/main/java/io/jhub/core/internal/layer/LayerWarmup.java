@@ -4,7 +4,6 @@ import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Defines one empty module layer on a background thread, once per JVM, when the first hub is built.
@@ -15,17 +14,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Started with the hub rather than with the first load, which leaves too little to overlap with.
  */
 public final class LayerWarmup {
-    private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final String NAME = "jhub.warmup";
+    // a plain flag under the class lock: AtomicBoolean's VarHandle would set up java.lang.invoke on this thread
+    private static boolean started;
 
     private LayerWarmup() {
     }
 
     /** Starts the warm-up unless it ran before in this JVM. Never throws; a failure only means no warm-up. */
-    public static void start() {
-        if (!STARTED.compareAndSet(false, true)) {
+    public static synchronized void start() {
+        if (started) {
             return;
         }
+        started = true;
         try {
             Thread t = new Thread(new Task(), "jhub-layer-warmup");
             t.setDaemon(true);
