@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,21 @@ class ImageTest {
         Processes.Result load = jhub(Map.of(), "load", classifier.toString(), "classify", "5.1", "3.5", "1.4", "0.2");
         assertEquals(0, load.exitCode(), Child.describe(load));
         assertEquals("setosa", lastLine(load), Child.describe(load));
+    }
+
+    @Test
+    void imageFromJdk25OnStartsFromAnAotCacheItAccepts() throws IOException {
+        String release = Files.readString(image.resolve("release"));
+        Matcher feature = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+        assertTrue(feature.find(), release);
+        Assumptions.assumeTrue(Integer.parseInt(feature.group(1)) >= 25, "an AOT cache needs JDK 25+");
+        Path cache = image.resolve("lib/jhub.aot");
+        assertTrue(Files.size(cache) > 0, "link.sh made no AOT cache");
+        // the cache is usable by the launcher's exact options: with -XX:AOTMode=on the JVM refuses to start otherwise
+        Processes.Result r = jhub(Map.of("JHUB_JAVA_OPTS", "-XX:AOTMode=on"), "load", classifier.toString(),
+                "classify", "5.1", "3.5", "1.4", "0.2");
+        assertEquals(0, r.exitCode(), Child.describe(r));
+        assertEquals("setosa", lastLine(r), Child.describe(r));
     }
 
     @Test
