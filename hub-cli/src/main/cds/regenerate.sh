@@ -3,7 +3,7 @@
 # (TLS 1.3 and TLS 1.2 handshakes, certificate checks, AES-GCM, jhub's download engine) that a warm `jhub load`
 # does not. ./jhub adds them to the AppCDS archive it trains, so fetches and downloads start without loading
 # some 1,200 classes from the JDK's runtime image. Run it after changing the download path or the JDK.
-# Needs openssl (for a throwaway certificate and `openssl s_server -WWW` as the loopback HTTPS server) and python3.
+# Needs openssl (a throwaway certificate, and `openssl s_server -WWW` as the loopback HTTPS server), curl and python3.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../../.." && pwd)"
