@@ -68,6 +68,21 @@ class SshAuthAndConfigTest {
     }
 
     @Test
+    void configIncludesAreFollowed() throws IOException {
+        Path sshDir = tmp.resolve("inc-home/.ssh");
+        Files.createDirectories(sshDir.resolve("conf.d"));
+        Files.writeString(sshDir.resolve("config"), "Include conf.d/*\nUser git\n");
+        Files.writeString(sshDir.resolve("conf.d/hub"), "Host includedhub\n  HostName 127.0.0.1\n  Port "
+                + server.port() + "\n  IdentityFile ~/keys/mine\n");
+        Path keys = Files.createDirectories(tmp.resolve("inc-home/keys"));
+        Files.copy(fx.key, keys.resolve("mine"));
+        Files.copy(fx.knownHosts, tmp.resolve("inc-home/.ssh/known_hosts"));
+        TestFetchContext ctx = new TestFetchContext();
+        ctx.env.put("HOME", tmp.resolve("inc-home").toString());
+        assertEquals(Optional.of(head), FETCHER.resolve(request("includedhub", "team/models"), ctx).commit());
+    }
+
+    @Test
     void defaultIdentityAndPathTemplate() throws IOException {
         Path sshDir = Files.createDirectories(tmp.resolve("def-home/.ssh"));
         Files.copy(fx.key, sshDir.resolve("id_ed25519"));

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Everything one SSH connection needs, from the request, the fetcher settings, the environment and
- * {@code ~/.ssh/config}. Precedence: settings, then the config file's entry for the host, then defaults.
+ * {@code ~/.ssh/config} (its {@code Include}s expanded). Precedence: settings, then the config file's entry for the
+ * host, then defaults.
  *
  * @param alias the host as the user wrote it (looked up in the config file and known_hosts)
  * @param hostName the host to connect to
@@ -72,7 +73,7 @@ public record SshSettings(String alias, String hostName, int port, String user, 
         Path home = Path.of(ctx.env("HOME").orElse(System.getProperty("user.home")));
         Path sshDir = home.resolve(".ssh");
         String alias = request.host().bareHost();
-        ConfigRepository.Config cfg = config(ctx, sshDir, alias);
+        ConfigRepository.Config cfg = config(ctx, home, alias);
         String hostName = blankToEmpty(cfg == null ? null : cfg.getHostname()).orElse(alias);
         int port = request.host().port().orElse(cfg != null && cfg.getPort() > 0 ? cfg.getPort() : 22);
         String user = ctx.setting(USER).or(() -> blankToEmpty(cfg == null ? null : cfg.getUser())).orElse("git");
@@ -140,7 +141,8 @@ public record SshSettings(String alias, String hostName, int port, String user, 
                 + ", agent=" + agentSocket + ", passphrase=" + (passphrase.isPresent() ? "(set)" : "(none)") + "]";
     }
 
-    private static ConfigRepository.Config config(FetchContext ctx, Path sshDir, String alias) {
+    private static ConfigRepository.Config config(FetchContext ctx, Path home, String alias) {
+        Path sshDir = home.resolve(".ssh");
         Optional<String> setting = ctx.setting(CONFIG);
         if (setting.isPresent() && setting.get().equalsIgnoreCase("none")) {
             return null;
@@ -154,7 +156,7 @@ public record SshSettings(String alias, String hostName, int port, String user, 
             return null;
         }
         try {
-            return OpenSSHConfig.parseFile(file.toString()).getConfig(alias);
+            return OpenSSHConfig.parse(new SshConfigText(sshDir, home).read(file)).getConfig(alias);
         } catch (IOException e) {
             throw new FetchException("Cannot read the SSH config file " + file + ": " + e.getMessage(), e);
         }
