@@ -54,31 +54,32 @@ class SshAuthAndConfigTest {
         return new FetchRequest(GitHost.parse(host), RepoInfo.parse(repo), Optional.empty());
     }
 
+    /** A home directory with the server's key as ~/keys/mine, its host key known, and these ~/.ssh files. */
+    private static TestFetchContext home(String name, Map<String, String> sshFiles) throws IOException {
+        Path home = tmp.resolve(name);
+        for (Map.Entry<String, String> f : sshFiles.entrySet()) {
+            Path p = home.resolve(".ssh").resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue());
+        }
+        Files.copy(fx.key, Files.createDirectories(home.resolve("keys")).resolve("mine"));
+        Files.copy(fx.knownHosts, home.resolve(".ssh/known_hosts"));
+        TestFetchContext ctx = new TestFetchContext();
+        ctx.env.put("HOME", home.toString());
+        return ctx;
+    }
+
     @Test
     void configHostAliasPortUserAndIdentityFile() throws IOException {
-        Path sshDir = Files.createDirectories(tmp.resolve("cfg-home/.ssh"));
-        Files.writeString(sshDir.resolve("config"), "Host modelhub\n  HostName 127.0.0.1\n  Port " + server.port()
-                + "\n  User git\n  IdentityFile ~/keys/mine\n");
-        Path keys = Files.createDirectories(tmp.resolve("cfg-home/keys"));
-        Files.copy(fx.key, keys.resolve("mine"));
-        Files.copy(fx.knownHosts, sshDir.resolve("known_hosts"));
-        TestFetchContext ctx = new TestFetchContext();
-        ctx.env.put("HOME", tmp.resolve("cfg-home").toString());
+        TestFetchContext ctx = home("cfg-home", Map.of("config", "Host modelhub\n  HostName 127.0.0.1\n  Port "
+                + server.port() + "\n  User git\n  IdentityFile ~/keys/mine\n"));
         assertEquals(Optional.of(head), FETCHER.resolve(request("modelhub", "team/models"), ctx).commit());
     }
 
     @Test
     void configIncludesAreFollowed() throws IOException {
-        Path sshDir = tmp.resolve("inc-home/.ssh");
-        Files.createDirectories(sshDir.resolve("conf.d"));
-        Files.writeString(sshDir.resolve("config"), "Include conf.d/*\nUser git\n");
-        Files.writeString(sshDir.resolve("conf.d/hub"), "Host includedhub\n  HostName 127.0.0.1\n  Port "
-                + server.port() + "\n  IdentityFile ~/keys/mine\n");
-        Path keys = Files.createDirectories(tmp.resolve("inc-home/keys"));
-        Files.copy(fx.key, keys.resolve("mine"));
-        Files.copy(fx.knownHosts, tmp.resolve("inc-home/.ssh/known_hosts"));
-        TestFetchContext ctx = new TestFetchContext();
-        ctx.env.put("HOME", tmp.resolve("inc-home").toString());
+        TestFetchContext ctx = home("inc-home", Map.of("config", "Include conf.d/*\nUser git\n", "conf.d/hub",
+                "Host includedhub\n  HostName 127.0.0.1\n  Port " + server.port() + "\n  IdentityFile ~/keys/mine\n"));
         assertEquals(Optional.of(head), FETCHER.resolve(request("includedhub", "team/models"), ctx).commit());
     }
 
