@@ -58,6 +58,7 @@ chmod 755 "$out/bin/jhub"
 example="$here/../examples/classifier"
 if [ "$feature" -ge 25 ] && [ -f "$example/hubconf.java" ]; then
   train="$(mktemp -d)"
+  trap 'rm -rf "$train"' EXIT
   set -f  # $opts holds '*' patterns, for the JVM
   # (the first run compiles the example, the second, recorded, is the warm load)
   if JHUB_HOME="$train/cache" "$out/bin/java" $opts -m io.jhub.cli/io.jhub.cli.Main load "$example" classify 5.1 3.5 \
