@@ -7,15 +7,16 @@ import java.nio.file.Path;
 /**
  * Benchmark driver: downloads one URL into a fresh cache with jhub and prints the time taken inside the JVM.
  * Usage: BenchDownload <cacheDir> <url> <connections|default> [sha256]
- * With BENCH_WARMUP=1 it first downloads the same URL into a sibling cache (then deleted) and times only the
- * second download: what a long-running application that already downloaded something pays.
+ * With BENCH_WARMUP=1 it first downloads BENCH_WARMUP_URL (default: the same URL) into a sibling cache (then
+ * deleted) and times only the second download: what a long-running application that already downloaded
+ * something pays.
  */
 public final class BenchDownload {
     public static void main(String[] args) throws java.io.IOException {
         if ("1".equals(System.getenv("BENCH_WARMUP"))) {
             Path warm = Path.of(args[0] + "-warmup");
-            Downloads.download(Hub.builder().cacheDir(warm).build(), URI.create(args[1]),
-                    DownloadOptions.defaults());
+            String first = System.getenv().getOrDefault("BENCH_WARMUP_URL", args[1]);
+            Downloads.download(Hub.builder().cacheDir(warm).build(), URI.create(first), DownloadOptions.defaults());
             try (var files = java.nio.file.Files.walk(warm)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }

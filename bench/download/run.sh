@@ -11,8 +11,10 @@ SIZE_MIB="${SIZE_MIB:-1024}"
 # connections), x4/x2/x1 = that many parallel connections, -sha256 = with a full hash check, -httpclient = through
 # the JDK's HttpClient as before direct connections (-Djhub.download.directConnections=false), -bigbuf = the
 # HttpClient buffer options ./jhub starts with; cli = the `./jhub download` command (its AppCDS archive holds the
-# TLS classes); warm = a second download in the same JVM, timed alone (the JVM had downloaded the file once)
-MODES="${MODES:-default cli warm default-sha256 x1 x4}"
+# TLS classes); warm = a second download in the same JVM, timed alone (the JVM had downloaded the file once);
+# after32 = the same after a 32 MiB download instead, like an application that fetched something small over
+# HTTPS before (its JIT has compiled TLS, but not seen a long transfer)
+MODES="${MODES:-default cli after32 warm default-sha256 x1 x4}"
 
 need=()
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
@@ -41,6 +43,8 @@ mkdir -p "$WORK/www" "$WORK/tmp" "$WORK/logs"
 chmod 755 "$WORK" "$WORK/www"   # nginx workers run as an unprivileged user
 head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom > "$WORK/www/big.bin"
 chmod 644 "$WORK/www/big.bin"
+head -c $((32 * 1024 * 1024)) /dev/urandom > "$WORK/www/small.bin"   # what jhub-after32 downloads first
+chmod 644 "$WORK/www/small.bin"
 SHA="$(sha256sum "$WORK/www/big.bin" | cut -d' ' -f1)"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=127.0.0.1" \
   -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
@@ -76,6 +80,7 @@ CONF
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/logs/error.log" &
 NGINX_PID=$!
 URL="https://127.0.0.1:$PORT/big.bin"
+URL_SMALL="https://127.0.0.1:$PORT/small.bin"
 for _ in $(seq 100); do curl -sf --cacert "$WORK/cert.pem" -r 0-0 -o /dev/null "$URL" && break; sleep 0.1; done
 
 echo "== building jhub (hub-api, hub-core) and the driver"
@@ -93,56 +98,79 @@ now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 declare -A T
 record() { T["$1"]+="$2 "; }
-cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u + s}' "$1"; }
+# cpu NAME TIME_FILE: records user and system CPU seconds of one run
+cpu() {
+  T["user-$1"]+="$(awk -F': ' '/User time/ {print $2}' "$2") "
+  T["sys-$1"]+="$(awk -F': ' '/System time/ {print $2}' "$2") "
+}
 
-for r in $(seq "$ROUNDS"); do
-  echo "== round $r"
+run_curl() {
   rm -f "$WORK/curl.bin"; t0=$(now)
   /usr/bin/time -v -o "$WORK/time-curl.txt" curl -sf --cacert "$WORK/cert.pem" -o "$WORK/curl.bin" "$URL"; t1=$(now)
-  T["cpu-curl"]+="$(cpu "$WORK/time-curl.txt") "
   [ "$(stat -c %s "$WORK/curl.bin")" -eq "$((SIZE_MIB * 1024 * 1024))" ] || { echo "curl got a short file"; exit 1; }
-  record curl "$(elapsed "$t0" "$t1")"
+  record curl "$(elapsed "$t0" "$t1")"; cpu curl "$WORK/time-curl.txt"
   rm -f "$WORK/curl.bin"
+}
 
+run_aria() {
   rm -rf "$WORK/aria"; t0=$(now)
   /usr/bin/time -v -o "$WORK/time-aria.txt" aria2c -q -x4 -s4 --ca-certificate="$WORK/cert.pem" -d "$WORK/aria" \
     -o big.bin "$URL"; t1=$(now)
-  T["cpu-aria2c-x4"]+="$(cpu "$WORK/time-aria.txt") "
-  record aria2c-x4 "$(elapsed "$t0" "$t1")"
+  record aria2c-x4 "$(elapsed "$t0" "$t1")"; cpu aria2c-x4 "$WORK/time-aria.txt"
   rm -rf "$WORK/aria"
+}
 
-  for mode in $MODES; do
-    rm -rf "$WORK/cache"
-    conns=default
-    [[ "$mode" == x* ]] && { conns="${mode#x}"; conns="${conns%%-*}"; }
-    args=("$WORK/cache" "$URL" "$conns")
-    [[ "$mode" == *-sha256* ]] && args+=("$SHA")
-    extra=()
-    [[ "$mode" == *-httpclient* ]] && extra+=(-Djhub.download.directConnections=false)
-    # JDK HttpClient tuning flags (JVM-wide, so jhub does not set them itself): 64 KiB read buffers, 4 MiB socket
-    [[ "$mode" == *-bigbuf* ]] && extra+=(-Djdk.httpclient.bufsize=65536 -Djdk.httpclient.receiveBufferSize=4194304)
-    t0=$(now)
-    if [ "$mode" = cli ]; then
-      JHUB_HOME="$WORK/cache" JHUB_JAVA_OPTS="${JAVA_OPTS[*]}" /usr/bin/time -v -o "$WORK/time-$mode.txt" \
-        "$ROOT/jhub" download "$URL" > "$WORK/out-$mode.txt" 2>/dev/null
-    else
-      BENCH_WARMUP=$([ "$mode" = warm ] && echo 1 || echo 0) /usr/bin/time -v -o "$WORK/time-$mode.txt" \
-        java "${JAVA_OPTS[@]}" "${extra[@]}" -cp "$CP:$WORK/driver" BenchDownload "${args[@]}" > "$WORK/out-$mode.txt"
-    fi
-    t1=$(now)
-    if [ "$mode" = warm ]; then
-      record "jhub-$mode" "$(awk '/jhub-inside-jvm-ms/ {printf "%.2f", $2 / 1000}' "$WORK/out-$mode.txt")"
-      rm -rf "$WORK/cache-warmup"
-    else
-      record "jhub-$mode" "$(elapsed "$t0" "$t1")"
-    fi
-    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-$mode.txt")
-    T["rss-jhub-$mode"]+="$rss "
-    T["cpu-jhub-$mode"]+="$(cpu "$WORK/time-$mode.txt") "
-    T["jvm-jhub-$mode"]+="$(awk '/jhub-inside-jvm-ms/ {printf "%.2f", $2 / 1000}' "$WORK/out-$mode.txt") "
-    got=$(sha256sum "$WORK"/cache/weights/*_big.bin | cut -d' ' -f1)
-    [ "$got" = "$SHA" ] || { echo "jhub-$mode produced a wrong file"; exit 1; }
-    rm -rf "$WORK/cache"
+run_jhub() {
+  local mode=$1
+  rm -rf "$WORK/cache"
+  conns=default
+  [[ "$mode" == x* ]] && { conns="${mode#x}"; conns="${conns%%-*}"; }
+  args=("$WORK/cache" "$URL" "$conns")
+  [[ "$mode" == *-sha256* ]] && args+=("$SHA")
+  extra=()
+  [[ "$mode" == *-httpclient* ]] && extra+=(-Djhub.download.directConnections=false)
+  # JDK HttpClient tuning flags (JVM-wide, so jhub does not set them itself): 64 KiB read buffers, 4 MiB socket
+  [[ "$mode" == *-bigbuf* ]] && extra+=(-Djdk.httpclient.bufsize=65536 -Djdk.httpclient.receiveBufferSize=4194304)
+  warmup=0; warmup_url="$URL"
+  [ "$mode" = warm ] && warmup=1
+  [ "$mode" = after32 ] && { warmup=1; warmup_url="$URL_SMALL"; }
+  t0=$(now)
+  if [ "$mode" = cli ]; then
+    JHUB_HOME="$WORK/cache" JHUB_JAVA_OPTS="${JAVA_OPTS[*]}" /usr/bin/time -v -o "$WORK/time-$mode.txt" \
+      "$ROOT/jhub" download "$URL" > "$WORK/out-$mode.txt" 2>/dev/null
+  else
+    BENCH_WARMUP=$warmup BENCH_WARMUP_URL="$warmup_url" /usr/bin/time -v -o "$WORK/time-$mode.txt" \
+      java "${JAVA_OPTS[@]}" "${extra[@]}" -cp "$CP:$WORK/driver" BenchDownload "${args[@]}" > "$WORK/out-$mode.txt"
+  fi
+  t1=$(now)
+  if [ "$warmup" = 1 ]; then
+    record "jhub-$mode" "$(awk '/jhub-inside-jvm-ms/ {printf "%.2f", $2 / 1000}' "$WORK/out-$mode.txt")"
+    rm -rf "$WORK/cache-warmup"
+  else
+    record "jhub-$mode" "$(elapsed "$t0" "$t1")"
+  fi
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-$mode.txt")
+  T["rss-jhub-$mode"]+="$rss "
+  cpu "jhub-$mode" "$WORK/time-$mode.txt"
+  T["jvm-jhub-$mode"]+="$(awk '/jhub-inside-jvm-ms/ {printf "%.2f", $2 / 1000}' "$WORK/out-$mode.txt") "
+  got=$(sha256sum "$WORK"/cache/weights/*_big.bin | cut -d' ' -f1)
+  [ "$got" = "$SHA" ] || { echo "jhub-$mode produced a wrong file"; exit 1; }
+  rm -rf "$WORK/cache"
+}
+
+# every round runs each tool once; the order rotates by one each round, so that no tool always follows the same
+# one (on this VM, the cost of writing into the page cache depends on what the previous run freed: see
+# BENCHMARKS.md)
+TOOLS=(curl aria2c-x4 $(printf 'jhub-%s ' $MODES))
+for r in $(seq "$ROUNDS"); do
+  order=("${TOOLS[@]:$(( (r - 1) % ${#TOOLS[@]} ))}" "${TOOLS[@]:0:$(( (r - 1) % ${#TOOLS[@]} ))}")
+  echo "== round $r: ${order[*]}"
+  for tool in "${order[@]}"; do
+    case "$tool" in
+      curl) run_curl ;;
+      aria2c-x4) run_aria ;;
+      jhub-*) run_jhub "${tool#jhub-}" ;;
+    esac
   done
 done
 
@@ -150,7 +178,8 @@ echo
 echo "== machine: $(nproc) cores, load average $LOAD_START at start, $(cut -d' ' -f1-3 /proc/loadavg) at end,"\
   "$(java -version 2>&1 | head -1)"
 echo "== results: ${SIZE_MIB} MiB over loopback HTTPS (nginx), $ROUNDS rounds, wall-clock seconds incl. process start"
-echo "   (jhub-warm alone: the second download in one JVM, timed inside it; its CPU and RSS cover both downloads)"
+echo "   (jhub-warm and jhub-after32: the 1 GiB download in a JVM that downloaded before, timed inside it; their"
+echo "   CPU and RSS cover both downloads)"
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 CURL_MED=$(echo "${T[curl]}" | median)
 ARIA_MED=$(echo "${T[aria2c-x4]}" | median)
@@ -166,9 +195,10 @@ for k in $(printf 'jhub-%s ' $MODES); do
   printf "  %-16s %-28s median %s\n" "$k" "${T[jvm-$k]}" "$(echo "${T[jvm-$k]}" | median)"
 done
 echo
-echo "CPU seconds (user + sys) per run, same rounds:"
+echo "CPU seconds per run, user / system (medians last):"
 for k in curl aria2c-x4 $(printf 'jhub-%s ' $MODES); do
-  printf "  %-16s %s\n" "$k" "${T[cpu-$k]}"
+  printf "  %-16s user %-28s sys %-28s median %s / %s\n" "$k" "${T[user-$k]}" "${T[sys-$k]}" \
+    "$(echo "${T[user-$k]}" | median)" "$(echo "${T[sys-$k]}" | median)"
 done
 echo
 for k in $(printf 'jhub-%s ' $MODES); do
