@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark: jhub's download of a 1 GiB file from a loopback HTTPS nginx against curl -o and aria2c -x4.
 # Usage: bench/download/run.sh [rounds]   (run from anywhere; builds hub-core with Maven first if needed)
-# Installs nginx-light, aria2 and time from Debian when missing. Everything lives under one /tmp directory that
+# Installs what it needs from Debian when missing (server.sh). Everything lives under one /tmp directory that
 # is removed at the end, and the nginx it starts is stopped on every exit path.
 set -euo pipefail
 ROUNDS="${1:-3}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-SIZE_MIB="${SIZE_MIB:-1024}"
 # jhub variants to run: default = jhub's defaults (one connection per core, 2 to 4, over its own direct
 # connections), x4/x2/x1 = that many parallel connections, -sha256 = with a full hash check, -httpclient = through
 # the JDK's HttpClient as before direct connections (-Djhub.download.directConnections=false), -bigbuf = the
@@ -16,73 +15,8 @@ SIZE_MIB="${SIZE_MIB:-1024}"
 # HTTPS before (its JIT has compiled TLS, but not seen a long transfer)
 MODES="${MODES:-default cli after32 warm default-sha256 x1 x4}"
 
-need=()
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
-command -v aria2c >/dev/null || need+=(aria2)
-[ -x /usr/bin/time ] || need+=(time)
-command -v curl >/dev/null || need+=(curl)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing ${need[*]} from Debian"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-
-WORK="$(mktemp -d /tmp/jhub-bench-download.XXXXXX)"
-NGINX_PID=""
-cleanup() {
-  if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
-    kill "$NGINX_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-
-echo "== preparing ${SIZE_MIB} MiB file, certificate and nginx in $WORK"
-mkdir -p "$WORK/www" "$WORK/tmp" "$WORK/logs"
-chmod 755 "$WORK" "$WORK/www"   # nginx workers run as an unprivileged user
-head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom > "$WORK/www/big.bin"
-chmod 644 "$WORK/www/big.bin"
-head -c $((32 * 1024 * 1024)) /dev/urandom > "$WORK/www/small.bin"   # what jhub-after32 downloads first
-chmod 644 "$WORK/www/small.bin"
-SHA="$(sha256sum "$WORK/www/big.bin" | cut -d' ' -f1)"
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=127.0.0.1" \
-  -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
-# an unprotected PKCS12 trust store, like the JDK's own cacerts since JDK 18: read without a password, so the JVM
-# does not spend ~0.25 CPU-seconds on the PBKDF2 integrity check that a password-protected store costs
-keytool -J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE -J-Dkeystore.pkcs12.macAlgorithm=NONE -importcert \
-  -noprompt -alias bench -file "$WORK/cert.pem" -storetype PKCS12 -keystore "$WORK/trust.p12" -storepass changeit \
-  >/dev/null 2>&1
-
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
-cat > "$WORK/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/logs/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  sendfile on;
-  client_body_temp_path $WORK/tmp/body;
-  proxy_temp_path $WORK/tmp/proxy;
-  fastcgi_temp_path $WORK/tmp/fastcgi;
-  uwsgi_temp_path $WORK/tmp/uwsgi;
-  scgi_temp_path $WORK/tmp/scgi;
-  server {
-    listen 127.0.0.1:$PORT ssl;
-    ssl_certificate $WORK/cert.pem;
-    ssl_certificate_key $WORK/key.pem;
-    root $WORK/www;
-  }
-}
-CONF
-"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/logs/error.log" &
-NGINX_PID=$!
-URL="https://127.0.0.1:$PORT/big.bin"
-URL_SMALL="https://127.0.0.1:$PORT/small.bin"
-for _ in $(seq 100); do curl -sf --cacert "$WORK/cert.pem" -r 0-0 -o /dev/null "$URL" && break; sleep 0.1; done
-
+# nginx serving big.bin (SIZE_MIB) and small.bin (32 MiB) over loopback HTTPS: WORK, URL, URL_SMALL, SHA, trust.p12
+. "$ROOT/bench/download/server.sh"
 echo "== building jhub (hub-api, hub-core) and the driver"
 if [ ! -d "$ROOT/hub-core/target/classes/io/jhub/core/http" ]; then
   (cd "$ROOT" && mvn -B -o -q compile -pl hub-core -am)
@@ -158,6 +92,15 @@ run_jhub() {
   rm -rf "$WORK/cache"
 }
 
+# nginx_cpu: user + system clock ticks of nginx's worker processes so far
+nginx_cpu() {
+  local t=0 p
+  for p in $(pgrep -P "$NGINX_PID"); do
+    t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  echo "$t"
+}
+
 # every round runs each tool once; the order rotates by one each round, so that no tool always follows the same
 # one (on this VM, the cost of writing into the page cache depends on what the previous run freed: see
 # BENCHMARKS.md)
@@ -166,11 +109,13 @@ for r in $(seq "$ROUNDS"); do
   order=("${TOOLS[@]:$(( (r - 1) % ${#TOOLS[@]} ))}" "${TOOLS[@]:0:$(( (r - 1) % ${#TOOLS[@]} ))}")
   echo "== round $r: ${order[*]}"
   for tool in "${order[@]}"; do
+    before=$(nginx_cpu)
     case "$tool" in
       curl) run_curl ;;
       aria2c-x4) run_aria ;;
       jhub-*) run_jhub "${tool#jhub-}" ;;
     esac
+    T["nginx-$tool"]+="$(python3 -c "print(f'{($(nginx_cpu) - $before) / $(getconf CLK_TCK):.2f}')") "
   done
 done
 
@@ -199,6 +144,11 @@ echo "CPU seconds per run, user / system (medians last):"
 for k in curl aria2c-x4 $(printf 'jhub-%s ' $MODES); do
   printf "  %-16s user %-28s sys %-28s median %s / %s\n" "$k" "${T[user-$k]}" "${T[sys-$k]}" \
     "$(echo "${T[user-$k]}" | median)" "$(echo "${T[sys-$k]}" | median)"
+done
+echo
+echo "nginx's CPU seconds (its workers' user + system) while each tool ran (medians last):"
+for k in curl aria2c-x4 $(printf 'jhub-%s ' $MODES); do
+  printf "  %-16s %-28s median %s\n" "$k" "${T[nginx-$k]}" "$(echo "${T[nginx-$k]}" | median)"
 done
 echo
 for k in $(printf 'jhub-%s ' $MODES); do
