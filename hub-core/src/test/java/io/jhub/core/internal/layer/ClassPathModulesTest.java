@@ -24,7 +24,9 @@ class ClassPathModulesTest {
         Path mrClasses = compile("mr.mod", "p2");
         Path mrInfo = Files.createDirectories(tmp.resolve("mr-info"));
         Files.move(mrClasses.resolve("module-info.class"), mrInfo.resolve("module-info.class"));
-        Path mrJar = jar("mr.jar", "-C", mrClasses.toString(), ".", "--release", "9", "-C", mrInfo.toString(), ".");
+        // the versioned section's classes must not be newer than its release (checked by jar from JDK 25 on)
+        Path mrJar = jar("mr.jar", "-C", mrClasses.toString(), ".", "--release", "17", "-C", mrInfo.toString(),
+                ".");
         Path dirModule = compile("dir.mod", "p3");
         Path otherJar = jar("other.jar", "-C", compile(null, "p4").toString(), ".");
 
@@ -38,17 +40,17 @@ class ClassPathModulesTest {
         }
     }
 
-    /** Compiles one class of package {@code pkg}, in module {@code module} unless it is null. */
+    /** Compiles one class of package {@code pkg} for Java 17, in module {@code module} unless it is null. */
     private Path compile(String module, String pkg) throws IOException {
         Path src = Files.createDirectories(tmp.resolve("src-" + pkg).resolve(pkg));
         Path out = Files.createDirectories(tmp.resolve("out-" + pkg));
         Path type = Files.writeString(src.resolve("A.java"), "package " + pkg + "; public class A {}\n");
         if (module == null) {
-            run("javac", "-d", out.toString(), type.toString());
+            run("javac", "--release", "17", "-d", out.toString(), type.toString());
         } else {
             Path info = Files.writeString(src.getParent().resolve("module-info.java"),
                     "module " + module + " { exports " + pkg + "; }\n");
-            run("javac", "-d", out.toString(), type.toString(), info.toString());
+            run("javac", "--release", "17", "-d", out.toString(), type.toString(), info.toString());
         }
         return out;
     }
