@@ -3,7 +3,7 @@
 # java command that ./jhub runs, started once per option set per round (the order rotates each round), each run
 # sampled by async-profiler (CPU, 1 ms, fetched from Maven Central). Prints, per option set and round: wall time,
 # and CPU ms of the C2 and C1 compiler threads, the main thread, the connection threads (all, and their Java part)
-# and the other threads.
+# and the other threads; then the connection threads' hottest functions outside the kernel.
 # Usage: bench/download/jit.sh ROUNDS "JVM options A" ["JVM options B" ...]
 #   "@defaults" in an option set stands for the options of packaging/jvm-options (what ./jhub starts with):
 #   bench/download/jit.sh 6 "@defaults" "@defaults -XX:CICompilerCount=3" ""
@@ -63,7 +63,7 @@ for r in $(seq "$ROUNDS"); do
     i=$(( (k + r - 1) % n ))
     set_="${@:$((i + 1)):1}"
     ms=$(download "$set_" "-agentpath:$AGENT=start,event=cpu,interval=1ms,threads,file=$WORK/cpu.txt,collapsed")
-    R[$i]+="$ms $(python3 - "$WORK/cpu.txt" <<'PY'
+    R[$i]+="$ms $(python3 - "$WORK/cpu.txt" "$WORK/hot-$i.txt" <<'PY'
 import collections, sys
 g = collections.Counter()
 for line in open(sys.argv[1]):
@@ -77,6 +77,8 @@ for line in open(sys.argv[1]):
     g[group] += count
     if group == 'conn' and not frames[-1].endswith('_[k]'):
         g['conn_java'] += count
+        with open(sys.argv[2], 'a') as hot:
+            hot.write('%d %s\n' % (count, frames[-1]))
 print(' '.join(str(g[k]) for k in ['c2', 'c1', 'main', 'conn', 'conn_java', 'other']))
 PY
 )
@@ -92,6 +94,9 @@ for i in $(seq 0 $((n - 1))); do
     $1, $2, $3, $4, $5, $6, $7}'
   printf '  median: %s ms, C2 %s ms\n' "$(printf '%s' "${R[$i]}" | cut -d' ' -f1 | median)" \
     "$(printf '%s' "${R[$i]}" | cut -d' ' -f2 | median)"
+  echo "  the connection threads' hottest code outside the kernel, CPU ms per run:"
+  awk -v rounds="$ROUNDS" '{ms[$2] += $1} END {for (f in ms) printf "%8.0f  %s\n", ms[f] / rounds, f}' \
+    "$WORK/hot-$i.txt" | sort -rn | head -6
 done
 
 if [ "${JIT_EVENTS:-0}" = 1 ]; then
