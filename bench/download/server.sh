@@ -2,7 +2,10 @@
 # (default 1024) MiB random file big.bin and a 32 MiB small.bin, a self-signed EC certificate and a PKCS12 trust
 # store, and starts nginx (2 workers) on a free loopback port. Sets WORK (one /tmp directory, removed on exit),
 # URL, URL_SMALL, SHA (of big.bin) and NGINX_PID; nginx is stopped on every exit path of the sourcing script.
+# RATE (nginx's limit_rate, e.g. 100m) caps each connection's speed, as many servers and long network paths do.
 SIZE_MIB="${SIZE_MIB:-1024}"
+RATE="${RATE:-}"
+[[ -z "$RATE" || "$RATE" =~ ^[0-9]+[km]?$ ]] || { echo "RATE must look like 100m, 500k or 1000000" >&2; exit 2; }
 need=()
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 command -v curl >/dev/null || need+=(curl)
@@ -26,7 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-echo "== preparing ${SIZE_MIB} MiB file, certificate and nginx in $WORK"
+echo "== preparing ${SIZE_MIB} MiB file, certificate and nginx in $WORK${RATE:+ (each connection capped at $RATE bytes/s)}"
 mkdir -p "$WORK/www" "$WORK/tmp" "$WORK/logs"
 chmod 755 "$WORK" "$WORK/www"   # nginx workers run as an unprivileged user
 head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom > "$WORK/www/big.bin"
@@ -62,6 +65,7 @@ http {
     ssl_certificate $WORK/cert.pem;
     ssl_certificate_key $WORK/key.pem;
     root $WORK/www;
+    ${RATE:+limit_rate $RATE;}
   }
 }
 CONF
