@@ -28,7 +28,8 @@ public final class Cli {
               trust <repo>                              add a repository to the trusted list
               protocols                                 list the installed fetchers
               cache ls | cache rm <repo> | cache clean  show or empty the cache
-              download <url> [--sha256 HEX]             download a file into the cache; prints its path
+              download <url> [--sha256 HEX] [--file-name NAME] [--connections N] [--allow-http]
+                                                        download a file into the cache; prints its path
 
             <repo> is owner/name[:ref]; a <repo-or-dir> naming an existing directory is a local repository.
 

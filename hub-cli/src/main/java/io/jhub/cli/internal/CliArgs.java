@@ -26,6 +26,19 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
             "allow-http");
 
     /**
+     * Returns the name of every option the parser accepts, without the leading dashes.
+     *
+     * @return the valued options, the flags, {@code arg} and {@code set}
+     */
+    static Set<String> optionNames() {
+        Set<String> all = new java.util.TreeSet<>(VALUED);
+        all.addAll(FLAGS);
+        all.add("arg");
+        all.add("set");
+        return all;
+    }
+
+    /**
      * Parses the arguments of {@code jhub}.
      *
      * @param args the raw arguments
