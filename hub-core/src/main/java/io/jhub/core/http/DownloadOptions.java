@@ -233,7 +233,7 @@ public final class DownloadOptions {
 
         /**
          * Sets how many connections a large file is fetched with (parallel ranges). Default: the hub setting
-         * {@code download.connections}, else 4. 1 turns parallel ranges off.
+         * {@code download.connections}, else one per core (2 to 4). 1 turns parallel ranges off.
          *
          * @param n 1 to 32
          * @return this builder

@@ -19,11 +19,11 @@ public final class HubHttp {
     /** Smallest file fetched in parallel ranges unless the hub says otherwise. */
     public static final long DEFAULT_PARALLEL_MIN = 8L << 20;
     /**
-     * Parallel connections unless the hub or the options say otherwise. Four whatever the cores: where each
-     * connection is capped (many servers, long network paths) four take 0.6x the time of two, and where
-     * decryption is the limit, on 2 cores, four cost no more than two (bench/download, BENCHMARKS.md).
+     * Parallel connections unless the hub or the options say otherwise: one per core, 2 to 4. TLS decryption
+     * makes each connection CPU-bound, so more connections than cores only add overhead (bench/download).
      */
-    public static final int DEFAULT_CONNECTIONS = 4;
+    public static final int DEFAULT_CONNECTIONS =
+            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private static final Map<Hub, HttpEngine[]> ENGINES = new WeakHashMap<>();
     private static final java.util.List<String> PROXY_VARIABLES = java.util.List.of("https_proxy", "HTTPS_PROXY",
