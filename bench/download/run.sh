@@ -10,9 +10,9 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 # connections), x4/x2/x1 = that many parallel connections, -sha256 = with a full hash check, -httpclient = through
 # the JDK's HttpClient as before direct connections (-Djhub.download.directConnections=false), -bigbuf = the
 # HttpClient buffer options ./jhub starts with; cli = the `./jhub download` command (its AppCDS archive holds the
-# TLS classes); warm = a second download in the same JVM, timed alone (the JVM had downloaded the file once);
-# after32 = the same after a 32 MiB download instead, like an application that fetched something small over
-# HTTPS before (its JIT has compiled TLS, but not seen a long transfer)
+# TLS classes), cli-xN the same with --connections N; warm = a second download in the same JVM, timed alone (the
+# JVM had downloaded the file once); after32 = the same after a 32 MiB download instead, like an application that
+# fetched something small over HTTPS before (its JIT has compiled TLS, but not seen a long transfer)
 MODES="${MODES:-default cli after32 warm default-sha256 x1 x4}"
 
 # nginx serving big.bin (SIZE_MIB) and small.bin (32 MiB) over loopback HTTPS: WORK, URL, URL_SMALL, SHA, trust.p12
@@ -69,9 +69,11 @@ run_jhub() {
   [ "$mode" = warm ] && warmup=1
   [ "$mode" = after32 ] && { warmup=1; warmup_url="$URL_SMALL"; }
   t0=$(now)
-  if [ "$mode" = cli ]; then
+  if [[ "$mode" == cli || "$mode" == cli-x* ]]; then
+    cli_extra=()
+    [[ "$mode" == cli-x* ]] && cli_extra=(--connections "${mode#cli-x}")
     JHUB_HOME="$WORK/cache" JHUB_JAVA_OPTS="${JAVA_OPTS[*]}" /usr/bin/time -v -o "$WORK/time-$mode.txt" \
-      "$ROOT/jhub" download "$URL" > "$WORK/out-$mode.txt" 2>/dev/null
+      "$ROOT/jhub" download "$URL" "${cli_extra[@]}" > "$WORK/out-$mode.txt" 2>/dev/null
   else
     BENCH_WARMUP=$warmup BENCH_WARMUP_URL="$warmup_url" /usr/bin/time -v -o "$WORK/time-$mode.txt" \
       java "${JAVA_OPTS[@]}" "${extra[@]}" -cp "$CP:$WORK/driver" BenchDownload "${args[@]}" > "$WORK/out-$mode.txt"
