@@ -104,7 +104,9 @@ if [ "${JIT_EVENTS:-0}" = 1 ]; then
 <?xml version="1.0" encoding="UTF-8"?>
 <configuration version="2.0" label="jit">
   <event name="jdk.Compilation"><setting name="enabled">true</setting><setting name="threshold">0 ms</setting></event>
-  <event name="jdk.Deoptimization"><setting name="enabled">true</setting><setting name="stackTrace">false</setting></event>
+  <event name="jdk.Deoptimization">
+    <setting name="enabled">true</setting><setting name="stackTrace">false</setting>
+  </event>
 </configuration>
 JFC
   download "$1" "-XX:StartFlightRecording=filename=$WORK/jit.jfr,settings=$WORK/events.jfc" >/dev/null

@@ -124,10 +124,13 @@ done
 echo
 echo "== machine: $(nproc) cores, load average $LOAD_START at start, $(cut -d' ' -f1-3 /proc/loadavg) at end,"\
   "$(java -version 2>&1 | head -1)"
-echo "== results: ${SIZE_MIB} MiB over loopback HTTPS (nginx${RATE:+, each connection capped at $RATE bytes/s}), $ROUNDS rounds, wall-clock seconds incl. process start"
+echo "== results: ${SIZE_MIB} MiB over loopback HTTPS (nginx${RATE:+, each connection capped at $RATE bytes/s}),"\
+  "$ROUNDS rounds, wall-clock seconds incl. process start"
 echo "   (jhub-warm and jhub-after32: the 1 GiB download in a JVM that downloaded before, timed inside it; their"
 echo "   CPU and RSS cover both downloads)"
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+median() {
+  tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
+}
 CURL_MED=$(echo "${T[curl]}" | median)
 ARIA_MED=$(echo "${T[aria2c-x4]}" | median)
 printf "%-16s %-28s %8s %10s %12s\n" tool "rounds (s)" median "vs curl" "vs aria2c"

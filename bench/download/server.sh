@@ -1,7 +1,8 @@
-# Sourced by the download benchmarks: installs nginx-light, curl, aria2 and time from Debian when missing, makes a SIZE_MIB
-# (default 1024) MiB random file big.bin and a 32 MiB small.bin, a self-signed EC certificate and a PKCS12 trust
-# store, and starts nginx (2 workers) on a free loopback port. Sets WORK (one /tmp directory, removed on exit),
-# URL, URL_SMALL, SHA (of big.bin) and NGINX_PID; nginx is stopped on every exit path of the sourcing script.
+# Sourced by the download benchmarks: installs nginx-light, curl, aria2, time and procps from Debian when missing,
+# makes a SIZE_MIB (default 1024) MiB random file big.bin and a 32 MiB small.bin, a self-signed EC certificate and
+# a PKCS12 trust store, and starts nginx (2 workers) on a free loopback port. Sets WORK (one /tmp directory, removed
+# on exit), URL, URL_SMALL, SHA (of big.bin) and NGINX_PID; nginx is stopped on every exit path of the sourcing
+# script.
 # RATE (nginx's limit_rate, e.g. 100m) caps each connection's speed, as many servers and long network paths do.
 SIZE_MIB="${SIZE_MIB:-1024}"
 RATE="${RATE:-}"
@@ -29,7 +30,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-echo "== preparing ${SIZE_MIB} MiB file, certificate and nginx in $WORK${RATE:+ (each connection capped at $RATE bytes/s)}"
+echo "== preparing ${SIZE_MIB} MiB file, certificate and nginx in $WORK"\
+  "${RATE:+(each connection capped at $RATE bytes/s)}"
 mkdir -p "$WORK/www" "$WORK/tmp" "$WORK/logs"
 chmod 755 "$WORK" "$WORK/www"   # nginx workers run as an unprivileged user
 head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom > "$WORK/www/big.bin"
