@@ -20,7 +20,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 mkdir -p "$WORK/ap"
 (cd "$ROOT" && mvn -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.2:jar:linux-x64 \
   -DoutputDirectory="$WORK/ap" >"$WORK/ap/mvn.log" 2>&1) || { cat "$WORK/ap/mvn.log" >&2; exit 1; }
-(cd "$WORK/ap" && unzip -q -o ./*.jar 'linux-x64/*')
+(cd "$WORK/ap" && jar xf ./*.jar linux-x64/libasyncProfiler.so)
 AGENT="$WORK/ap/linux-x64/libasyncProfiler.so"
 
 # the launcher's java command without the options of packaging/jvm-options, which "@defaults" puts back
@@ -46,10 +46,13 @@ options() {
 # download OPTION_SET EXTRA_OPTION: one fresh download into an empty cache, timed; prints milliseconds
 download() {
   mapfile -t opts < <(options "$1")
-  rm -rf "$WORK/cache"
+  rm -rf "$WORK/cache" "$WORK/cpu.txt"
   local s e
   s=$(date +%s%N)
-  JHUB_HOME="$WORK/cache" "$java_bin" "$2" "${TRUST[@]}" "${opts[@]}" "${base[@]}" --quiet >/dev/null 2>&1
+  if ! JHUB_HOME="$WORK/cache" "$java_bin" "$2" "${TRUST[@]}" "${opts[@]}" "${base[@]}" --quiet \
+      >"$WORK/download.log" 2>&1; then
+    echo "the download with \"$1\" failed:" >&2; cat "$WORK/download.log" >&2; return 1
+  fi
   e=$(date +%s%N)
   rm -rf "$WORK/cache"
   echo $(( (e - s) / 1000000 ))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: jhub's download of a 1 GiB file from a loopback HTTPS nginx against curl -o and aria2c -x4.
-# Usage: bench/download/run.sh [rounds]   (run from anywhere; builds hub-core with Maven first if needed)
+# Usage: [MODES="..."] [SIZE_MIB=N] [RATE=100m] bench/download/run.sh [rounds]   (run from anywhere; builds hub-core
+# with Maven first if needed; SIZE_MIB and RATE are described in server.sh)
 # Installs what it needs from Debian when missing (server.sh). Everything lives under one /tmp directory that
 # is removed at the end, and the nginx it starts is stopped on every exit path.
 set -euo pipefail
