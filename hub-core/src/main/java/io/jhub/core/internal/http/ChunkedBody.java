@@ -6,19 +6,13 @@ import java.io.InputStream;
 import java.net.ProtocolException;
 
 /** A reply body in HTTP/1.1 chunked transfer coding; trailers are read and dropped. */
-final class ChunkedBody extends InputStream {
+final class ChunkedBody extends WholeReadStream {
     private final InputStream in;
     private long left;
     private boolean ended;
 
     ChunkedBody(InputStream in) {
         this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -68,21 +62,8 @@ final class ChunkedBody extends InputStream {
     }
 
     private String line() throws IOException {
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            int c = in.read();
-            if (c < 0) {
-                throw new EOFException("the connection closed inside the chunked body");
-            }
-            if (c == '\n') {
-                int end = sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? sb.length() - 1 : sb.length();
-                return sb.substring(0, end);
-            }
-            if (sb.length() > 4096) {
-                throw new ProtocolException("a chunk header line is too long");
-            }
-            sb.append((char) c);
-        }
+        return HttpLines.read(in, 4096, "a chunk header line").orElseThrow(() -> new EOFException("the connection"
+                + " closed inside the chunked body"));
     }
 
 }

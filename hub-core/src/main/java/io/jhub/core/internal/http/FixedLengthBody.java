@@ -8,7 +8,7 @@ import java.io.InputStream;
  * A reply body framed by {@code Content-Length}, or by the end of the connection when the length is unknown.
  * A connection that ends before the declared length is an {@link EOFException}, never a silent short body.
  */
-final class FixedLengthBody extends InputStream {
+final class FixedLengthBody extends WholeReadStream {
     private final InputStream in;
     private final long length;
     private long read;
@@ -22,12 +22,6 @@ final class FixedLengthBody extends InputStream {
     FixedLengthBody(InputStream in, long length) {
         this.in = in;
         this.length = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

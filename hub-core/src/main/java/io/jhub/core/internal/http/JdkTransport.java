@@ -90,29 +90,20 @@ public final class JdkTransport implements Transport {
         }
 
         @Override
-        public synchronized InputStream body() {
-            if (stream == null) {
-                stream = new StreamingBody(readTimeout);
-                response.body().subscribe(stream);
-            }
-            return stream;
+        public InputStream body() {
+            return subscribed(readTimeout);
         }
 
         @Override
         public void discard() {
-            synchronized (this) {
-                if (stream == null) {
-                    Duration wait = readTimeout.compareTo(Duration.ofSeconds(2)) < 0 ? readTimeout
-                            : Duration.ofSeconds(2);
-                    stream = new StreamingBody(wait);
-                    response.body().subscribe(stream);
-                }
-            }
+            // a short wait: a body nobody reads is only drained so that the connection can be reused
+            StreamingBody body = subscribed(readTimeout.compareTo(Duration.ofSeconds(2)) < 0 ? readTimeout
+                    : Duration.ofSeconds(2));
             byte[] buf = new byte[8192];
             try {
                 long total = 0;
                 int n;
-                while (total < DRAIN_LIMIT && (n = stream.read(buf)) >= 0) {
+                while (total < DRAIN_LIMIT && (n = body.read(buf)) >= 0) {
                     total += n;
                 }
             } catch (IOException ignored) {
@@ -122,12 +113,17 @@ public final class JdkTransport implements Transport {
         }
 
         @Override
-        public synchronized void close() {
+        public void close() {
+            subscribed(readTimeout).close();
+        }
+
+        /** Returns the body stream, subscribing it with the given read timeout on first use. */
+        private synchronized StreamingBody subscribed(Duration timeout) {
             if (stream == null) {
-                stream = new StreamingBody(readTimeout);
+                stream = new StreamingBody(timeout);
                 response.body().subscribe(stream);
             }
-            stream.close();
+            return stream;
         }
     }
 }

@@ -51,9 +51,8 @@ final class ProxyUrl {
                     + " host; use a URL such as http://proxy.example.org:3128");
         }
         int port = u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
-        String host = u.getHost().startsWith("[") ? u.getHost().substring(1, u.getHost().length() - 1) : u.getHost();
-        return new ProxyRoute(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port)),
-                credentials);
+        return new ProxyRoute(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(DirectSockets.hostOf(u),
+                port)), credentials);
     }
 
     /** Decodes {@code %XX} escapes as UTF-8; unlike URLDecoder, a {@code +} stays a plus. */

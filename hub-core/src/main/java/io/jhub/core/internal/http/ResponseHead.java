@@ -3,9 +3,7 @@ package io.jhub.core.internal.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProtocolException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,26 +64,8 @@ record ResponseHead(int status, Map<String, List<String>> headers) {
     }
 
     private static String line(InputStream in) throws IOException {
-        byte[] buf = new byte[256];
-        int n = 0;
-        while (true) {
-            int c = in.read();
-            if (c < 0) {
-                throw new ProtocolException(n == 0 ? "the server closed the connection without a reply"
-                        : "the connection ended inside the reply's headers");
-            }
-            if (c == '\n') {
-                int end = n > 0 && buf[n - 1] == '\r' ? n - 1 : n;
-                return new String(buf, 0, end, StandardCharsets.ISO_8859_1);
-            }
-            if (n == MAX_LINE) {
-                throw new ProtocolException("a reply header line is longer than " + MAX_LINE + " bytes");
-            }
-            if (n == buf.length) {
-                buf = Arrays.copyOf(buf, Math.min(MAX_LINE, n * 2));
-            }
-            buf[n++] = (byte) c;
-        }
+        return HttpLines.read(in, MAX_LINE, "a reply header line").orElseThrow(() -> new ProtocolException("the"
+                + " server closed the connection without a reply"));
     }
 
     private static String printable(String s) {

@@ -1,7 +1,6 @@
 package io.jhub.core.internal.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * (the JDK's own stream waits forever once the headers have arrived). Demand is a few buffer lists at a time, so
  * memory stays bounded whatever the body's size.
  */
-public final class StreamingBody extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
+public final class StreamingBody extends WholeReadStream implements Flow.Subscriber<List<ByteBuffer>> {
     private static final int DEMAND = 16;
     private static final Object END = new Object();
 
@@ -57,13 +56,6 @@ public final class StreamingBody extends InputStream implements Flow.Subscriber<
     @Override
     public void onComplete() {
         queue.add(END);
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
