@@ -28,7 +28,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Parallel range downloads over jhub's own direct connections (the download engine's default when no proxy
@@ -131,29 +135,26 @@ class DirectDownloadsTest extends RangeServerFixture {
         }
     }
 
-    @Test
-    void aWholeFileAnswerToARangeStartsOver() throws Exception {
-        byte[] data = bytes(3 * MIB + 5, 15);
-        server.serve("/whole.bin", data);
-        server.failRange("/whole.bin", 2L * MIB, Fault.ignoreRanges()); // the second run's request
-        Path p = Downloads.download(hubBuilder().build(), server.uri("/whole.bin"), parallel(data));
-        assertArrayEquals(data, Files.readAllBytes(p));
-        List<Request> reqs = server.requests("/whole.bin");
-        assertAllDirect(reqs);
-        assertTrue(reqs.stream().anyMatch(r -> r.range().isPresent() && r.status() == 200), reqs.toString());
-        assertEquals(2, reqs.stream().filter(r -> r.range().equals(Optional.of("bytes=0-"))).count(),
-                "one restart from a new probe: " + reqs);
+    static Stream<Arguments> wrongRangeAnswers() {
+        return Stream.of(Arguments.of("whole", Fault.ignoreRanges(), 200),
+                Arguments.of("shifted", Fault.wrongContentRange(), 206));
     }
 
-    @Test
-    void aWrongContentRangeStartsOver() throws Exception {
-        byte[] data = bytes(3 * MIB + 6, 16);
-        server.serve("/shifted.bin", data);
-        server.failRange("/shifted.bin", 2L * MIB, Fault.wrongContentRange());
-        Path p = Downloads.download(hubBuilder().build(), server.uri("/shifted.bin"), parallel(data));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongRangeAnswers")
+    void aRangeAnsweredWithOtherBytesStartsOverFromANewProbe(String name, Fault fault, int status)
+            throws Exception {
+        byte[] data = bytes(3 * MIB + 5, 15);
+        String path = "/" + name + ".bin";
+        server.serve(path, data);
+        server.failRange(path, 2L * MIB, fault); // the second run's request
+        Path p = Downloads.download(hubBuilder().build(), server.uri(path), parallel(data));
         assertArrayEquals(data, Files.readAllBytes(p));
-        List<Request> reqs = server.requests("/shifted.bin");
+        List<Request> reqs = server.requests(path);
         assertAllDirect(reqs);
+        String secondRun = "bytes=" + 2L * MIB + "-" + (data.length - 1);
+        assertTrue(reqs.stream().anyMatch(r -> r.range().equals(Optional.of(secondRun)) && r.status() == status),
+                "the faulty answer: " + reqs);
         assertEquals(2, reqs.stream().filter(r -> r.range().equals(Optional.of("bytes=0-"))).count(),
                 "one restart from a new probe: " + reqs);
     }
