@@ -155,7 +155,7 @@ public final class GitHost {
             return false;
         }
         for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !onlyChars(p, DIGITS) || Integer.parseInt(p) > 255) {
+            if (p.length() > 3 || !onlyChars(p, DIGITS) || Integer.parseInt(p) > 255) {
                 return false;
             }
         }
@@ -189,7 +189,7 @@ public final class GitHost {
                         return false;
                     }
                     groups += 2;
-                } else if (!parts[i].isEmpty() && parts[i].length() <= 4 && onlyChars(parts[i], HEX)) {
+                } else if (parts[i].length() <= 4 && onlyChars(parts[i], HEX)) {
                     groups++;
                 } else {
                     return false;
@@ -200,11 +200,11 @@ public final class GitHost {
     }
 
     private static int parsePort(String text, String port) {
-        if (port.isEmpty() || port.length() > 5 || !onlyChars(port, DIGITS) || Integer.parseInt(port) < 1
-                || Integer.parseInt(port) > 65535) {
+        int value = port.length() > 5 || !onlyChars(port, DIGITS) ? 0 : Integer.parseInt(port);
+        if (value < 1 || value > 65535) {
             throw invalid(text, "the port \"" + port + "\" must be a number from 1 to 65535");
         }
-        return Integer.parseInt(port);
+        return value;
     }
 
     // character checks instead of regular expressions: parsing the default host is part of every start-up

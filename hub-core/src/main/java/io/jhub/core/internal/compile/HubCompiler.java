@@ -156,7 +156,8 @@ public final class HubCompiler {
             SourcePositions positions = Trees.instance(task).getSourcePositions();
             CompilationUnitTree unit = hubconf;
             HubconfFacts facts = HubconfFacts.inspect(hubconf, moduleInfo, positions,
-                    layout.hubconfFile().getFileName().toString(), (Tree t, String msg) -> problem(unit, positions, t, msg));
+                    layout.hubconfFile().getFileName().toString(),
+                    (Tree t, String msg) -> problem(unit, positions, t, msg));
             if (!facts.problems().isEmpty()) {
                 throw new HubconfCompileException(displayName, facts.problems());
             }

@@ -97,8 +97,8 @@ public record RepoLayout(Path repoRoot, String hubconfEntry, Path hubconfFile, S
     private static String checkEntry(String entry, String displayName) {
         String e = entry.replace('\\', '/');
         Path p = Path.of(e);
-        boolean bad = e.isBlank() || p.isAbsolute() || e.startsWith("/") || e.length() >= 2 && e.charAt(1) == ':' && Character.isLetter(e.charAt(0))
-                || !e.endsWith(".java");
+        boolean driveLetter = e.length() >= 2 && e.charAt(1) == ':' && Character.isLetter(e.charAt(0));
+        boolean bad = e.isBlank() || p.isAbsolute() || e.startsWith("/") || driveLetter || !e.endsWith(".java");
         for (String part : e.split("/")) {
             bad |= part.equals("..") || part.isEmpty() && !e.isEmpty();
         }

@@ -43,7 +43,8 @@ final class StalePartials {
             for (Path partial : ds) {
                 String file = partial.getFileName().toString();
                 String name = file.substring(0, file.length() - PARTIAL.length());
-                if (!name.equals(keep) && olderThan(partial, cutoff) && removeUnlocked(new CacheLayout(metaDir.getParent(), name), cutoff)) {
+                if (!name.equals(keep) && olderThan(partial, cutoff)
+                        && removeUnlocked(new CacheLayout(metaDir.getParent(), name), cutoff)) {
                     removed.add(name);
                 }
             }

@@ -119,7 +119,8 @@ public final class LoadedHubModule implements HubModule {
         if (found.size() == 1) {
             return found.get(0).doc();
         }
-        return found.stream().map(d -> d.signature() + (d.doc().isEmpty() ? "" : "\n" + d.doc().indent(4).stripTrailing()))
+        return found.stream()
+                .map(d -> d.signature() + (d.doc().isEmpty() ? "" : "\n" + d.doc().indent(4).stripTrailing()))
                 .collect(Collectors.joining("\n\n"));
     }
 

@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Finds the explicit modules that sit on a class path (directories and jars with a {@code module-info.class} at
- * their root, or under {@code META-INF/versions/N/} of a multi-release jar), so a hub module can be compiled against them and their {@code requires} can be satisfied by the
- * class path's unnamed module when jhub itself runs on the class path.
+ * their root, or under {@code META-INF/versions/N/} of a multi-release jar), so a hub module can be compiled
+ * against them and their {@code requires} can be satisfied by the class path's unnamed module when jhub itself
+ * runs on the class path.
  */
 final class ClassPathModules {
     private ClassPathModules() {

@@ -241,7 +241,8 @@ public final class HostPlatform {
     public List<Path> compileClassPath() {
         Set<Path> paths = new LinkedHashSet<>();
         for (Class<?> c : List.of(io.jhub.api.HubException.class, HostPlatform.class)) {
-            Optional.ofNullable(c.getProtectionDomain().getCodeSource()).map(cs -> ClassPathModules.toUri(cs.getLocation()))
+            Optional.ofNullable(c.getProtectionDomain().getCodeSource())
+                    .map(cs -> ClassPathModules.toUri(cs.getLocation()))
                     .flatMap(ClassPathModules::toPath).ifPresent(paths::add);
         }
         String cp = System.getProperty("java.class.path", "");

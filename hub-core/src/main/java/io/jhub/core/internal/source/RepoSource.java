@@ -116,7 +116,8 @@ public final class RepoSource {
 
     /** The network failed while resolving: the last resolved commit if its tree is cached, else {@code failure}. */
     private Optional<String> lastResolutionOr(GitHost host, RepoInfo repo, FetchException failure) {
-        Optional<String> last = cache.lastResolution(host, repo).filter(c -> cache.installed(host, repo, c).isPresent());
+        Optional<String> last = cache.lastResolution(host, repo)
+                .filter(c -> cache.installed(host, repo, c).isPresent());
         if (last.isEmpty()) {
             throw failure;
         }
