@@ -1,0 +1,11 @@
+/**
+ * Git data shared by the fetchers: the one safe tree writer that every fetched tree goes through, whatever the
+ * protocol, so a tree gets the same verdict over HTTPS and SSH.
+ *
+ * @since 0.2
+ */
+module io.jhub.git {
+    requires transitive io.jhub.api;
+
+    exports io.jhub.git;
+}
