@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TreePathsTest {
     @ParameterizedTest
     @ValueSource(strings = {"a", "src/hubconf.java", ".gitignore", ".github/workflows/ci.yml", "a/.gitx/b",
-            "git~2", "x:y", "1:2"})
+            "git~2", "ab:c", "1:2"})
     void acceptsOrdinaryPaths(String rel) {
         assertEquals(rel, TreePaths.check(rel));
     }
