@@ -119,6 +119,12 @@ class CliTest {
         assertEquals(2, jhub("frobnicate").status());
         assertEquals(2, jhub("list", "--bogus").status());
         assertEquals(2, jhub("load", EXAMPLE.toString(), "classify", "--arg", "novalue").status());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int emptyCacheDir = new Cli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false)
+                .run(new String[] {"list", EXAMPLE.toString(), "--cache-dir", ""});
+        assertEquals(2, emptyCacheDir);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--cache-dir needs a value"), err.toString());
         Run usage = jhub("--help");
         assertEquals(0, usage.status());
         assertTrue(usage.out().contains("jhub <command>"));

@@ -164,7 +164,7 @@ public final class Hub {
      * Returns the protocols this hub can fetch with, and their fetchers' descriptions.
      *
      * @return protocol name to description, sorted by name
-     * @throws IllegalStateException if two fetchers claim the same protocol
+     * @throws io.jhub.api.InvalidProtocolException if two fetchers claim the same protocol
      */
     public Map<String, String> protocols() {
         Map<String, String> out = new LinkedHashMap<>();

@@ -47,9 +47,14 @@ public final class HubBuilder {
      *
      * @param dir the directory (created when first needed)
      * @return this builder
+     * @throws IllegalArgumentException if {@code dir} is the empty path, which would mean the working directory
      */
     public HubBuilder cacheDir(Path dir) {
-        this.cacheDir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+        if (Objects.requireNonNull(dir, "dir").toString().isEmpty()) {
+            throw new IllegalArgumentException("The cache directory is an empty path; name a directory, or leave"
+                    + " it unset to use JHUB_HOME, $XDG_CACHE_HOME/jhub or ~/.cache/jhub.");
+        }
+        this.cacheDir = dir.toAbsolutePath().normalize();
         return this;
     }
 

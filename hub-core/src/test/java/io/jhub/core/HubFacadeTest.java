@@ -187,8 +187,15 @@ class HubFacadeTest {
     void duplicateProtocolNamesFailLoudly() {
         Hub hub = Hub.builder().cacheDir(cache).serviceLoading(false).fetcher(fetcher)
                 .fetcher(new GitDirFetcher("gitdir", tmp)).build();
-        IllegalStateException e = assertThrows(IllegalStateException.class, hub::protocols);
+        InvalidProtocolException e = assertThrows(InvalidProtocolException.class, hub::protocols);
         assertTrue(e.getMessage().contains("GITDIR"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyCacheDirIsRefusedRatherThanTakenAsTheWorkingDirectory() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Hub.builder().cacheDir(Path.of("")));
+        assertTrue(e.getMessage().contains("empty path"), e.getMessage());
     }
 
     @Test

@@ -85,6 +85,8 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
                         throw new UsageException("--" + name + " takes name=value, got \"" + value + "\"");
                     }
                     (name.equals("arg") ? named : settings).put(value.substring(0, sep), value.substring(sep + 1));
+                } else if (value.isBlank()) {
+                    throw new UsageException("option --" + name + " needs a value, got an empty one");
                 } else {
                     options.put(name, value);
                 }

@@ -40,7 +40,7 @@ public final class ProtocolRegistry {
      * @param given fetchers handed to the builder
      * @param serviceLoading whether to look for service providers too
      * @return the registry
-     * @throws IllegalStateException if two fetchers claim the same protocol name
+     * @throws InvalidProtocolException if two fetchers claim the same protocol name
      */
     public static ProtocolRegistry discover(List<RepoFetcher> given, boolean serviceLoading) {
         Map<String, RepoFetcher> byName = new TreeMap<>();
@@ -96,7 +96,7 @@ public final class ProtocolRegistry {
         String name = f.protocol().toUpperCase(Locale.ROOT);
         RepoFetcher previous = byName.putIfAbsent(name, f);
         if (previous != null) {
-            throw new IllegalStateException("Two fetchers claim the protocol \"" + name + "\": "
+            throw new InvalidProtocolException("Two fetchers claim the protocol \"" + name + "\": "
                     + previous.getClass().getName() + " (" + location(previous) + ") and "
                     + f.getClass().getName() + " (" + location(f) + ", from " + origin
                     + "). Remove one of the jars from the module path or class path.");
