@@ -35,17 +35,36 @@ final class WorkTreeEncoding {
         return Optional.of(s.value());
     }
 
-    /** Converts, or returns null when git leaves the content unchanged. */
+    /**
+     * Converts, or returns null when git leaves the content unchanged. {@code UTF-16} and {@code UTF-32} without
+     * an order are written as glibc's iconv on a little-endian host writes them, with a byte-order mark and
+     * little-endian; git's own {@code UTF-16LE-BOM} likewise.
+     */
     static byte[] apply(byte[] src, String encoding) {
         if (src.length == 0) {
             return null;
         }
+        String name = encoding.toUpperCase(Locale.ROOT).replace("_", "-");
+        byte[] bom = new byte[0];
+        if (name.equals("UTF-16") || name.equals("UTF16") || name.equals("UTF-16LE-BOM")) {
+            bom = new byte[] {(byte) 0xff, (byte) 0xfe};
+            name = "UTF-16LE";
+        } else if (name.equals("UTF-32") || name.equals("UTF32")) {
+            bom = new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0};
+            name = "UTF-32LE";
+        }
         Charset to;
         try {
-            to = Charset.forName(encoding);
+            to = Charset.forName(name);
         } catch (IllegalArgumentException unknown) {
             return null;
         }
-        return CommitText.recode(src, StandardCharsets.UTF_8, to).orElse(null);
+        byte[] prefix = bom;
+        return CommitText.recode(src, StandardCharsets.UTF_8, to).map(b -> {
+            byte[] out = new byte[prefix.length + b.length];
+            System.arraycopy(prefix, 0, out, 0, prefix.length);
+            System.arraycopy(b, 0, out, prefix.length, b.length);
+            return out;
+        }).orElse(null);
     }
 }
