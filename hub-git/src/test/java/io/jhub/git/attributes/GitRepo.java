@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 /** A repository made with the real git binary, isolated from the machine's git configuration. */
 final class GitRepo {
     final Path dir;
+    /** Extra environment for the following git commands (such as GIT_TEST_DATE_NOW, which git reads as "now"). */
+    final Map<String, String> extraEnv = new java.util.HashMap<>();
 
     GitRepo(Path dir) {
         this.dir = dir;
@@ -73,6 +75,8 @@ final class GitRepo {
         env.put("GIT_COMMITTER_EMAIL", "committer@example.org");
         env.put("GIT_AUTHOR_DATE", "1112911993 -0700");
         env.put("GIT_COMMITTER_DATE", "1112912053 +0530");
+        env.put("TZ", "UTC");
+        env.putAll(extraEnv);
         try {
             Process p = pb.start();
             Thread feeder = new Thread(() -> {
