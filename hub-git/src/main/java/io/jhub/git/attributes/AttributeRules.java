@@ -16,6 +16,11 @@ import java.util.Optional;
  * ({@code /etc/gitattributes}, {@code core.attributesFile}, {@code info/attributes}) are not known here and not
  * applied; a host that has some may archive differently.
  *
+ * <p>Each file is read as git reads attribute blobs: up to its first NUL byte, without removing a UTF-8 byte-order
+ * mark (so a marked first line names a pattern starting with the mark), lines of 2048 bytes or more ignored,
+ * files of {@link #MAX_FILE_SIZE} bytes or more ignored whole; lines git rejects (a negated pattern, an invalid
+ * attribute name, {@code [attr]} below the root) are dropped silently.
+ *
  * <p>Immutable: a walker keeps one instance per directory on its path and calls {@link #descend} for each
  * subdirectory it enters. Paths are UTF-8 bytes compared case-sensitively, as on a Linux host.
  *

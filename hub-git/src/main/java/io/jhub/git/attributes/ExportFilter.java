@@ -16,7 +16,8 @@ import java.util.Optional;
  * <p>What is converted: {@code ident}, end-of-line conversion ({@code text}, {@code eol}, the legacy {@code crlf},
  * the built-in {@code binary} macro, {@code text=auto} with git's text/binary test; with {@code core.autocrlf=false}
  * and LF as native line ending only {@code eol=crlf} changes content), {@code working-tree-encoding} (with Java's
- * charsets; names iconv knows and Java does not leave the content unchanged), then {@code export-subst}: each
+ * charsets; {@code UTF-16} and {@code UTF-32} with a byte-order mark and little-endian, as glibc's iconv writes them
+ * on x86 and ARM hosts; names iconv knows and Java does not leave the content unchanged, where a host converts), then {@code export-subst}: each
  * {@code $Format:...$} (up to the next {@code $}, across lines) expanded for the commit. Symbolic links are never
  * converted; a file over {@value #BIG_FILE_THRESHOLD} bytes without {@code export-subst} is emitted as stored, as
  * git streams such files unconverted. {@code filter} drivers are not run (a host has none configured by default).

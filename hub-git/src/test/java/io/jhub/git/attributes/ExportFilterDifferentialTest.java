@@ -148,4 +148,32 @@ class ExportFilterDifferentialTest {
         r.git("commit", "-q", "-m", "attributes");
         assertSameAsArchive(r, r.git("rev-parse", "HEAD").trim());
     }
+
+    @Test
+    void commitInAnotherEncoding() {
+        GitRepo r = new GitRepo(dir);
+        r.write(".gitattributes", "*.s export-subst\n");
+        r.write("f.s", "caf\u00e9 $Format:%s|%e|%an|%x41$ \u00fc $Format:%b$");
+        r.write("g.s", new byte[] {'$', 'F', 'o', 'r', 'm', 'a', 't', ':', '%', 's', '$', ' ', (byte) 0xff});
+        r.git("add", "-A");
+        r.gitBytes(new byte[] {'L', 'a', 't', 'i', 'n', ' ', (byte) 0xe9, '\n', '\n', 'b', (byte) 0xfc, '\n'},
+                "-c", "i18n.commitEncoding=ISO-8859-1", "commit", "-q", "-F", "-");
+        assertSameAsArchive(r, r.git("rev-parse", "HEAD").trim());
+    }
+
+    @Test
+    void submodulesAndAttributesFilesThatAreLinks() {
+        GitRepo r = new GitRepo(dir);
+        // git reads a linked .gitattributes' target text as the rules: here "*.txt export-ignore"
+        r.symlink(".gitattributes", "*.txt export-ignore").write("d/x", "x").symlink("d/.gitattributes", "sub1");
+        r.write("a.txt", "x").write("b.md", "x").write("d/sub1", "x");
+        r.git("add", "-A");
+        r.git("update-index", "--add", "--cacheinfo", "160000,0123456789abcdef0123456789abcdef01234567,sub1");
+        r.git("update-index", "--add", "--cacheinfo", "160000,0123456789abcdef0123456789abcdef01234567,sub2");
+        r.git("commit", "-q", "-m", "links");
+        String commit = r.git("rev-parse", "HEAD").trim();
+        assertSameAsArchive(r, commit);
+        assertEquals(java.util.Set.of(".gitattributes", "b.md", "d/", "d/.gitattributes", "d/sub1", "d/x", "sub1/",
+                "sub2/"), TreeWalk.walk(r, commit).keySet());
+    }
 }
