@@ -8,4 +8,5 @@ module io.jhub.git {
     requires transitive io.jhub.api;
 
     exports io.jhub.git;
+    exports io.jhub.git.attributes;
 }
