@@ -12,7 +12,6 @@ import io.jhub.api.AuthenticationException;
 import io.jhub.api.FetchException;
 import io.jhub.api.HostKeyException;
 import io.jhub.api.HostUnreachableException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,7 +56,7 @@ public final class SshConnection implements AutoCloseable {
      */
     public static SshConnection open(SshSettings s, boolean askV2) throws IOException {
         JSch jsch = new JSch();
-        CheckedHostKeys hostKeys = hostKeys(jsch, s);
+        CheckedHostKeys hostKeys = hostKeys(s);
         List<String> offered = identities(jsch, s);
         Session session = null;
         try {
@@ -159,17 +158,8 @@ public final class SshConnection implements AutoCloseable {
         session.disconnect();
     }
 
-    private static CheckedHostKeys hostKeys(JSch jsch, SshSettings s) {
-        try {
-            if (Files.isRegularFile(s.knownHosts())) {
-                jsch.setKnownHosts(s.knownHosts().toString());
-            } else {
-                jsch.setKnownHosts(new ByteArrayInputStream(new byte[0]));
-            }
-        } catch (JSchException e) {
-            throw new FetchException("Cannot read the known_hosts file " + s.knownHosts() + ": " + e.getMessage(), e);
-        }
-        return new CheckedHostKeys(jsch.getHostKeyRepository(), s.knownHosts());
+    private static CheckedHostKeys hostKeys(SshSettings s) {
+        return new CheckedHostKeys(KnownHostsFile.read(s.knownHosts()), s.hostName(), s.port());
     }
 
     private static List<String> identities(JSch jsch, SshSettings s) {
