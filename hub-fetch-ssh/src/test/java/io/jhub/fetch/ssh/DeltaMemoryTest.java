@@ -110,5 +110,8 @@ class DeltaMemoryTest {
                 () -> new SshFetcher().fetch(SshFixture.request(server, "team/weights"), target, ctx));
         assertTrue(e.getMessage().contains("limit of " + (10 << 20)) && e.getMessage().contains("ssh.maxBytes"),
                 e.getMessage());
+        var bad = assertThrows(io.jhub.api.FetchException.class, () -> new SshFetcher().fetch(
+                SshFixture.request(server, "team/weights"), target, fx.context().with("ssh.maxBytes", "lots")));
+        assertTrue(bad.getMessage().contains("ssh.maxBytes=\"lots\""), bad.getMessage());
     }
 }

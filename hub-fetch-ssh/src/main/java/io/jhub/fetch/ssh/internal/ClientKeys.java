@@ -113,7 +113,8 @@ final class ClientKeys {
                     + "(ssh-add " + key + ").", e);
         }
         return new AuthenticationException("Cannot use the SSH key file " + key + ": " + e.getMessage() + ". "
-                + "It must be an OpenSSH or PEM private key" + (withPassphrase ? "" : "; if it is passphrase-protected, "
-                + "give the passphrase with the setting " + SshSettings.PASSPHRASE) + ".", e);
+                + "It must be an OpenSSH or PEM private key" + (withPassphrase ? ""
+                : "; if it is passphrase-protected, give the passphrase with the setting " + SshSettings.PASSPHRASE)
+                + ".", e);
     }
 }

@@ -152,9 +152,9 @@ final class PackParser {
         objectBytes += size;
         if (size > maxBytes || objectBytes > maxBytes) {
             throw new UnsafeArchiveException("The pack's objects unpack to more than the limit of " + maxBytes
-                    + " bytes (the total passed it at the object of " + size + " bytes at offset " + off + "); refusing to "
-                    + "unpack them. "
-                    + "If you trust this repository, raise the limit with the setting " + SshSettings.MAX_BYTES + ".");
+                    + " bytes (the total passed it at the object of " + size + " bytes at offset " + off + "); "
+                    + "refusing to unpack them. If you trust this repository, raise the limit with the setting "
+                    + SshSettings.MAX_BYTES + ".");
         }
     }
 
