@@ -8,7 +8,8 @@
  * {@code ssh.knownHosts} (default the config's UserKnownHostsFile, else {@code ~/.ssh/known_hosts}),
  * {@code ssh.config} (default {@code ~/.ssh/config}; {@code none} to ignore it), {@code ssh.agent}
  * ({@code false} to ignore {@code SSH_AUTH_SOCK}), {@code ssh.protocol} ({@code 2}, the default, or {@code 0}),
- * {@code ssh.uploadPack} (default {@code git-upload-pack}), {@code ssh.ciphers}. Environment: {@code HOME},
+ * {@code ssh.uploadPack} (default {@code git-upload-pack}), {@code ssh.ciphers}, {@code ssh.maxEntries} and
+ * {@code ssh.maxBytes} (the limits of a fetch; defaults as for HTTPS). Environment: {@code HOME},
  * {@code SSH_AUTH_SOCK}.
  *
  * @provides io.jhub.api.spi.RepoFetcher

@@ -2,7 +2,6 @@ package io.jhub.fetch.ssh;
 
 import io.jhub.api.FetchException;
 import io.jhub.api.GitProtocolException;
-import io.jhub.api.HubDefaults;
 import io.jhub.api.ProgressEvent;
 import io.jhub.api.spi.FetchContext;
 import io.jhub.api.spi.FetchRequest;
@@ -29,7 +28,8 @@ import java.util.stream.Stream;
  *
  * <p>Settings (from {@link FetchContext#setting(String)}): {@code ssh.user}, {@code ssh.pathTemplate},
  * {@code ssh.identity}, {@code ssh.passphrase}, {@code ssh.knownHosts}, {@code ssh.config}, {@code ssh.agent},
- * {@code ssh.protocol}, {@code ssh.uploadPack}; environment: {@code HOME}, {@code SSH_AUTH_SOCK}.
+ * {@code ssh.protocol}, {@code ssh.uploadPack}, {@code ssh.ciphers}, {@code ssh.maxEntries}, {@code ssh.maxBytes};
+ * environment: {@code HOME}, {@code SSH_AUTH_SOCK}.
  *
  * @since 0.1
  */
@@ -119,7 +119,7 @@ public final class SshFetcher implements RepoFetcher {
                             up.version());
                     String subject = s.where();
                     try (InputStream pack = up.fetch(commit, text -> { })) {
-                        objects = PackObjects.receive(pack, work, HubDefaults.MAX_ARCHIVE_BYTES,
+                        objects = PackObjects.receive(pack, work, s.maxBytes(),
                                 n -> context.progress().onProgress(new ProgressEvent(
                                         ProgressEvent.Phase.DOWNLOAD, subject, n, -1)));
                     }
@@ -129,7 +129,7 @@ public final class SshFetcher implements RepoFetcher {
             }
             try (objects) {
                 String subject = s.where();
-                new TreeWriter(objects, HubDefaults.MAX_ARCHIVE_ENTRIES, HubDefaults.MAX_ARCHIVE_BYTES)
+                new TreeWriter(objects, s.maxEntries(), s.maxBytes())
                         .write(commit, target, n -> context.progress().onProgress(new ProgressEvent(
                                 ProgressEvent.Phase.EXTRACT, subject, n, -1)));
             }

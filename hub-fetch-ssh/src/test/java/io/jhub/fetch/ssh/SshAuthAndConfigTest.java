@@ -96,19 +96,46 @@ class SshAuthAndConfigTest {
         assertTrue(server.commands().contains("git-upload-pack 'srv/git/models.git'"), server.commands().toString());
     }
 
-    @Test
-    void passphraseProtectedKey() throws IOException {
-        Path key = tmp.resolve("locked_ed25519");
-        Processes.run(tmp, "ssh-keygen", "-q", "-t", "ed25519", "-N", "s3cret pass", "-f", key.toString());
+    /** A key made with {@code ssh-keygen -N secret}, registered with the server. */
+    private static Path lockedKey(String name, String passphrase) throws IOException {
+        Path key = tmp.resolve(name);
+        Processes.run(tmp, "ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-f", key.toString());
         Files.writeString(fx.authorizedKeys, Files.readString(Path.of(key + ".pub")),
                 java.nio.file.StandardOpenOption.APPEND);
+        return key;
+    }
+
+    @Test
+    void passphraseProtectedKey() throws IOException {
+        Path key = lockedKey("locked_ed25519", "s3cret pass");
         TestFetchContext ok = fx.context().with("ssh.identity", key.toString()).with("ssh.passphrase", "s3cret pass");
         assertEquals(Optional.of(head), FETCHER.resolve(SshFixture.request(server, "team/models"), ok).commit());
         TestFetchContext wrong = fx.context().with("ssh.identity", key.toString()).with("ssh.passphrase", "nope");
         var e = assertThrows(AuthenticationException.class,
                 () -> FETCHER.resolve(SshFixture.request(server, "team/models"), wrong));
-        assertTrue(e.getMessage().contains("locked_ed25519"), e.getMessage());
+        assertTrue(e.getMessage().contains("does not decrypt the SSH key file " + key)
+                && e.getMessage().contains("passphrase is wrong") && e.getMessage().contains("ssh.passphrase"),
+                e.getMessage());
         assertTrue(!e.getMessage().contains("nope"), "the passphrase must never appear in messages");
+    }
+
+    @Test
+    void passphraseProtectedKeyWithoutPassphraseSaysHowToGiveIt() throws IOException {
+        Path key = lockedKey("nopass_ed25519", "secret");
+        TestFetchContext ctx = fx.context().with("ssh.identity", key.toString());
+        var e = assertThrows(AuthenticationException.class,
+                () -> FETCHER.resolve(SshFixture.request(server, "team/models"), ctx));
+        String m = e.getMessage();
+        assertTrue(m.contains("The key file " + key + " is passphrase-protected and no passphrase was given"), m);
+        assertTrue(m.contains("setting ssh.passphrase") && m.contains("ssh-add " + key), m);
+        assertTrue(!m.contains("USERAUTH"), m);
+    }
+
+    @Test
+    void passphraseProtectedKeyWithoutPassphraseIsSkippedForTheNextKey() throws IOException {
+        Path key = lockedKey("skipped_ed25519", "secret");
+        TestFetchContext ctx = fx.context().with("ssh.identity", key + "," + fx.key);
+        assertEquals(Optional.of(head), FETCHER.resolve(SshFixture.request(server, "team/models"), ctx).commit());
     }
 
     @Test

@@ -1,35 +1,25 @@
 package io.jhub.fetch.ssh.internal;
 
-import com.jcraft.jsch.AgentIdentityRepository;
 import com.jcraft.jsch.ChannelExec;
-import com.jcraft.jsch.IdentityRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
-import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.Session;
-import com.jcraft.jsch.UnixDomainSocketFactory;
 import io.jhub.api.AuthenticationException;
 import io.jhub.api.FetchException;
 import io.jhub.api.HostKeyException;
 import io.jhub.api.HostUnreachableException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One SSH exec channel running {@code git-upload-pack} on the server, with jsch: host key checked against
  * known_hosts, public-key authentication only (agent keys, then key files), connect and read timeouts.
  */
 public final class SshConnection implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(SshConnection.class.getName());
-
     private final Session session;
     private final ChannelExec channel;
     private final ReadTimeout in;
@@ -57,8 +47,9 @@ public final class SshConnection implements AutoCloseable {
      */
     public static SshConnection open(SshSettings s, boolean askV2) throws IOException {
         JSch jsch = new JSch();
-        CheckedHostKeys hostKeys = hostKeys(jsch, s);
-        List<String> offered = identities(jsch, s);
+        CheckedHostKeys hostKeys = hostKeys(s);
+        ClientKeys keys = ClientKeys.load(s);
+        jsch.setIdentityRepository(keys.repository());
         Session session = null;
         try {
             session = jsch.getSession(s.user(), s.hostName(), s.port());
@@ -98,7 +89,7 @@ public final class SshConnection implements AutoCloseable {
             if (hk != null) {
                 throw hk;
             }
-            throw translate(e, s, offered);
+            throw translate(e, s, keys);
         } catch (IOException | RuntimeException e) {
             if (session != null) {
                 session.disconnect();
@@ -159,63 +150,15 @@ public final class SshConnection implements AutoCloseable {
         session.disconnect();
     }
 
-    private static CheckedHostKeys hostKeys(JSch jsch, SshSettings s) {
-        try {
-            if (Files.isRegularFile(s.knownHosts())) {
-                jsch.setKnownHosts(s.knownHosts().toString());
-            } else {
-                jsch.setKnownHosts(new ByteArrayInputStream(new byte[0]));
-            }
-        } catch (JSchException e) {
-            throw new FetchException("Cannot read the known_hosts file " + s.knownHosts() + ": " + e.getMessage(), e);
-        }
-        return new CheckedHostKeys(jsch.getHostKeyRepository(), s.knownHosts());
+    private static CheckedHostKeys hostKeys(SshSettings s) {
+        return new CheckedHostKeys(KnownHostsFile.read(s.knownHosts()), s.hostName(), s.port());
     }
 
-    private static List<String> identities(JSch jsch, SshSettings s) {
-        List<String> offered = new ArrayList<>();
-        byte[] pass = s.passphrase().map(p -> p.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(null);
-        JSch files = new JSch();
-        for (var key : s.identities()) {
-            if (!Files.isRegularFile(key)) {
-                throw new AuthenticationException("The SSH key file " + key + " does not exist; fix the setting "
-                        + SshSettings.IDENTITY + " or the IdentityFile in your SSH config.");
-            }
-            try {
-                files.addIdentity(key.toString(), pass);
-                offered.add(key.toString());
-            } catch (JSchException e) {
-                throw new AuthenticationException("Cannot use the SSH key " + key + ": " + e.getMessage()
-                        + (pass == null ? ". If it is encrypted, give its passphrase with the setting "
-                        + SshSettings.PASSPHRASE : ". Check the passphrase (setting " + SshSettings.PASSPHRASE + ")")
-                        + ".", e);
-            }
-        }
-        List<IdentityRepository> repos = new ArrayList<>();
-        if (s.agentSocket().isPresent()) {
-            try {
-                IdentityRepository agent = new AgentIdentityRepository(new SSHAgentConnector(
-                        new UnixDomainSocketFactory(), s.agentSocket().get()));
-                int n = agent.getIdentities().size();
-                repos.add(agent);
-                offered.add(0, "ssh-agent at " + s.agentSocket().get() + " (" + n + " keys)");
-            } catch (Exception | LinkageError e) {
-                LOG.log(System.Logger.Level.DEBUG, "ssh-agent at {0} not usable: {1}", s.agentSocket().get(), e);
-            }
-        }
-        repos.add(files.getIdentityRepository());
-        jsch.setIdentityRepository(new CompositeIdentities(repos));
-        return offered;
-    }
-
-    private static FetchException translate(JSchException e, SshSettings s, List<String> offered) {
+    private static FetchException translate(JSchException e, SshSettings s, ClientKeys keys) {
         String msg = String.valueOf(e.getMessage());
         Throwable cause = e.getCause();
         if (msg.contains("Auth fail") || msg.contains("Auth cancel")) {
-            return new AuthenticationException("The SSH server " + s.hostName() + ":" + s.port() + " refused the "
-                    + "keys offered for user \"" + s.user() + "\": " + (offered.isEmpty() ? "none (no key file and no "
-                    + "ssh-agent found)" : String.join(", ", offered)) + ". Register the public key with the host, "
-                    + "or point the setting " + SshSettings.IDENTITY + " at the right private key.", e);
+            return keys.refused(s, e);
         }
         String where = s.hostName() + ":" + s.port();
         if (cause instanceof UnknownHostException) {

@@ -3,6 +3,7 @@ package io.jhub.fetch.ssh.internal;
 import com.jcraft.jsch.ConfigRepository;
 import com.jcraft.jsch.OpenSSHConfig;
 import io.jhub.api.FetchException;
+import io.jhub.api.HubDefaults;
 import io.jhub.api.spi.FetchContext;
 import io.jhub.api.spi.FetchRequest;
 import java.io.IOException;
@@ -32,10 +33,13 @@ import java.util.Optional;
  * @param connectTimeout connect timeout
  * @param readTimeout read timeout
  * @param ciphers the ciphers to offer, most preferred first, or empty for jsch's defaults
+ * @param maxEntries the most tree entries written
+ * @param maxBytes the most bytes received as a pack, unpacked as objects, and written as files
  */
 public record SshSettings(String alias, String hostName, int port, String user, String path, List<Path> identities,
         Optional<String> passphrase, Path knownHosts, Optional<Path> agentSocket, String uploadPack,
-        boolean protocolV2, Duration connectTimeout, Duration readTimeout, Optional<String> ciphers) {
+        boolean protocolV2, Duration connectTimeout, Duration readTimeout, Optional<String> ciphers,
+        long maxEntries, long maxBytes) {
 
     /** Setting: login user; default the config file's User, else {@code git}. */
     public static final String USER = "ssh.user";
@@ -58,6 +62,15 @@ public record SshSettings(String alias, String hostName, int port, String user, 
 
     /** Setting: ciphers to offer, comma-separated, most preferred first; default jsch's list (AES-GCM first). */
     public static final String CIPHERS = "ssh.ciphers";
+
+    /** Setting: the most entries a fetched tree may have; default {@link HubDefaults#MAX_ARCHIVE_ENTRIES}. */
+    public static final String MAX_ENTRIES = "ssh.maxEntries";
+
+    /**
+     * Setting: the most bytes a fetch may receive as a pack, unpack as objects, or write as files; default
+     * {@link HubDefaults#MAX_ARCHIVE_BYTES}.
+     */
+    public static final String MAX_BYTES = "ssh.maxBytes";
 
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
@@ -117,7 +130,26 @@ public record SshSettings(String alias, String hostName, int port, String user, 
         }
         return new SshSettings(alias, hostName, port, user, path, ids, ctx.setting(PASSPHRASE), known, agent,
                 ctx.setting(UPLOAD_PACK).orElse("git-upload-pack"), proto.equals("2"), ctx.connectTimeout(),
-                ctx.readTimeout(), ctx.setting(CIPHERS).map(String::trim).filter(v -> !v.isEmpty()));
+                ctx.readTimeout(), ctx.setting(CIPHERS).map(String::trim).filter(v -> !v.isEmpty()),
+                positive(ctx, MAX_ENTRIES, HubDefaults.MAX_ARCHIVE_ENTRIES),
+                positive(ctx, MAX_BYTES, HubDefaults.MAX_ARCHIVE_BYTES));
+    }
+
+    private static long positive(FetchContext ctx, String key, long fallback) {
+        Optional<String> text = ctx.setting(key).map(String::trim).filter(v -> !v.isEmpty());
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long v = Long.parseLong(text.get().replace("_", ""));
+            if (v >= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new FetchException("Invalid setting " + key + "=\"" + text.get() + "\": use a positive whole number "
+                + "(default " + fallback + ").");
     }
 
     /**

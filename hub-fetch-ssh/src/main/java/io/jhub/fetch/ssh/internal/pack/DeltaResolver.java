@@ -1,8 +1,9 @@
 package io.jhub.fetch.ssh.internal.pack;
 
 import io.jhub.api.GitProtocolException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
@@ -12,22 +13,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Second pass: rebuilds every delta object, depth first from each whole object, so each base is inflated once
- * and only the current chain is held in memory. Results are hashed to their ids and appended to a spill file
- * for the tree writer.
+ * Second pass: rebuilds every delta object, depth first from each whole object, so each base is inflated once.
+ * Deltas are applied streaming; results are hashed to their ids and appended to a spill file, which the tree
+ * writer reads. Only bases of at most {@code heapLimit} bytes, and at most twice that in all along the current
+ * chain, are kept on the heap; larger bases are read back from the spill file (a large whole object is inflated
+ * there first), so heap use stays bounded whatever the object sizes.
  */
 final class DeltaResolver {
     private final PackIndex idx;
     private final PackFile pack;
-    private final FileChannel spill;
+    private final SpillWriter spill;
+    private final long heapLimit;
     private final Map<String, List<Integer>> waitingForId = new HashMap<>();
     private int[] childStart;
     private int[] children;
+    private long heapInUse;
 
-    DeltaResolver(PackIndex idx, Map<Integer, byte[]> refBases, PackFile pack, FileChannel spill) {
+    DeltaResolver(PackIndex idx, Map<Integer, byte[]> refBases, PackFile pack, FileChannel spill, long heapLimit)
+            throws IOException {
         this.idx = idx;
         this.pack = pack;
-        this.spill = spill;
+        this.spill = new SpillWriter(spill);
+        this.heapLimit = heapLimit;
         refBases.forEach((i, id) -> waitingForId.computeIfAbsent(ObjectType.hex(id, 0, 20),
                 k -> new ArrayList<>()).add(i));
         buildOffsetChildren();
@@ -37,7 +44,7 @@ final class DeltaResolver {
         int n = idx.count();
         for (int i = 0; i < n; i++) {
             if (!idx.isDelta(i) && hasChildren(i)) {
-                walk(i, pack.inflateAll(idx.dataOffset(i), idx.size(i)));
+                walk(i, root(i));
             }
         }
         for (int i = 0; i < n; i++) {
@@ -50,32 +57,58 @@ final class DeltaResolver {
         }
     }
 
-    private record Frame(int index, byte[] content, List<Integer> kids) {
+    private record Frame(int index, Content content, List<Integer> kids) {
     }
 
-    private void walk(int root, byte[] rootContent) throws IOException {
+    /** A whole object as a base: inflated onto the heap if small, else into the spill file. */
+    private Content root(int i) throws IOException {
+        long size = idx.size(i);
+        if (fitsOnHeap(size)) {
+            return new Content.Heap(pack.inflateAll(idx.dataOffset(i), size));
+        }
+        SpillWriter.Sink out = spill.begin(size, null, false);
+        try (InputStream in = pack.inflated(idx.dataOffset(i))) {
+            long n = in.transferTo(out);
+            if (n != size) {
+                throw new GitProtocolException("Pack data at offset " + idx.offset(i) + " inflates to " + n
+                        + " bytes, not " + size + ".");
+            }
+        }
+        return out.finish();
+    }
+
+    private boolean fitsOnHeap(long size) {
+        return size <= heapLimit && heapInUse + size <= 2 * heapLimit;
+    }
+
+    private void walk(int root, Content rootContent) throws IOException {
         ArrayDeque<Frame> stack = new ArrayDeque<>();
         stack.push(new Frame(root, rootContent, childrenOf(root)));
+        heapInUse += rootContent.heapBytes();
         int type = idx.type(root);
         while (!stack.isEmpty()) {
             Frame f = stack.peek();
             if (f.kids.isEmpty()) {
-                stack.pop();
+                heapInUse -= stack.pop().content.heapBytes();
                 continue;
             }
             int c = f.kids.remove(f.kids.size() - 1);
-            byte[] delta = pack.inflateAll(idx.dataOffset(c), idx.packSize(c));
-            byte[] result = Delta.apply(f.content, delta);
-            MessageDigest md = ObjectType.startId(type, result.length);
-            md.update(result);
-            long pos = spill.size();
-            ByteBuffer bb = ByteBuffer.wrap(result);
-            while (bb.hasRemaining()) {
-                spill.write(bb, pos + bb.position());
+            // REF_DELTA children are only found by id, once c is rebuilt; those read c back from the spill file
+            boolean isBase = childStart[c + 1] > childStart[c];
+            SpillWriter.Sink[] out = new SpillWriter.Sink[1];
+            MessageDigest[] md = new MessageDigest[1];
+            try (InputStream delta = new BufferedInputStream(pack.inflated(idx.dataOffset(c)), 64 * 1024)) {
+                Delta.apply(f.content, delta, size -> {
+                    md[0] = ObjectType.startId(type, size);
+                    out[0] = spill.begin(size, md[0], isBase && fitsOnHeap(size));
+                    return out[0];
+                });
             }
-            idx.resolved(c, type, result.length, pos, md.digest());
+            Content result = out[0].finish();
+            idx.resolved(c, type, out[0].written(), out[0].start(), md[0].digest());
             if (hasChildren(c)) {
                 stack.push(new Frame(c, result, childrenOf(c)));
+                heapInUse += result.heapBytes();
             }
         }
     }

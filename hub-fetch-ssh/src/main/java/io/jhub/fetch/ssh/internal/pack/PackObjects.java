@@ -15,9 +15,12 @@ import java.util.function.LongConsumer;
 /**
  * The objects of one received pack, every id verified: the pack is streamed to a file in a work directory,
  * indexed, its deltas rebuilt into a spill file, and objects are then read back by id. Holds only compact
- * per-object arrays in memory. The caller owns (and deletes) the work directory.
+ * per-object arrays and bounded delta bases in memory. The caller owns (and deletes) the work directory.
  */
 public final class PackObjects implements Closeable {
+    /** The largest delta base kept on the heap while deltas are rebuilt; larger ones are read from disk. */
+    static final long HEAP_LIMIT = 8L << 20;
+
     private final PackIndex index;
     private final FileChannel packChannel;
     private final FileChannel spillChannel;
@@ -37,13 +40,20 @@ public final class PackObjects implements Closeable {
      *
      * @param in the pack bytes (without side-band framing); read to its end
      * @param workDir an existing private directory for the pack and spill files
-     * @param maxBytes the largest pack accepted
+     * @param maxBytes the most bytes accepted, both for the pack and for all its objects unpacked together
      * @param progress receives the number of pack bytes read so far, now and then
      * @return the objects
      * @throws GitProtocolException if the pack is malformed, truncated or its checksum is wrong
+     * @throws io.jhub.api.UnsafeArchiveException if the pack or its objects exceed {@code maxBytes}
      * @throws IOException if reading or writing fails
      */
     public static PackObjects receive(InputStream in, Path workDir, long maxBytes, LongConsumer progress)
+            throws IOException {
+        return receive(in, workDir, maxBytes, HEAP_LIMIT, progress);
+    }
+
+    /** As {@link #receive(InputStream, Path, long, LongConsumer)}, keeping delta bases up to heapLimit bytes. */
+    static PackObjects receive(InputStream in, Path workDir, long maxBytes, long heapLimit, LongConsumer progress)
             throws IOException {
         Path packFile = workDir.resolve("incoming.pack");
         Path spillFile = workDir.resolve("deltas.bin");
@@ -57,7 +67,8 @@ public final class PackObjects implements Closeable {
         try {
             spillCh = FileChannel.open(spillFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            new DeltaResolver(parser.index(), parser.refBases(), new PackFile(packCh), spillCh).resolveAll();
+            new DeltaResolver(parser.index(), parser.refBases(), new PackFile(packCh), spillCh, heapLimit)
+                    .resolveAll();
             parser.index().buildLookup();
             return new PackObjects(parser.index(), packCh, spillCh);
         } catch (IOException | RuntimeException e) {

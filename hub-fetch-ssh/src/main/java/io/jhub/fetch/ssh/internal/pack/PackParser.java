@@ -1,6 +1,8 @@
 package io.jhub.fetch.ssh.internal.pack;
 
 import io.jhub.api.GitProtocolException;
+import io.jhub.api.UnsafeArchiveException;
+import io.jhub.fetch.ssh.internal.SshSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +20,8 @@ import java.util.zip.Inflater;
 final class PackParser {
     private final PackIndex index = new PackIndex();
     private final Map<Integer, byte[]> refBases = new HashMap<>();
+    private long maxBytes;
+    private long objectBytes;
 
     PackIndex index() {
         return index;
@@ -33,10 +37,12 @@ final class PackParser {
      *
      * @param in the pack bytes (side-band already removed)
      * @param copy where the pack is written
-     * @param maxBytes the most bytes accepted
+     * @param maxBytes the most bytes accepted for the pack, and for its objects unpacked (checked from their
+     *     headers, before any is rebuilt)
      * @param progress receives the pack offset now and then
      */
     void parse(InputStream in, OutputStream copy, long maxBytes, LongConsumer progress) throws IOException {
+        this.maxBytes = maxBytes;
         PackStream s = new PackStream(in, copy, maxBytes);
         byte[] header = new byte[12];
         s.readFully(header, true);
@@ -117,12 +123,20 @@ final class PackParser {
         int hdrLen = (int) (s.offset() - off);
         long inflated;
         if (refBase == null && baseIndex < 0) {
+            count(off, size);
             MessageDigest md = ObjectType.startId(type, size);
             inflated = s.inflate(inf, md::update);
             int i = index.add(off, hdrLen, type, size, -1);
             index.setId(i, md.digest());
         } else {
-            inflated = s.inflate(inf, (b, o, l) -> { });
+            byte[] head = new byte[20];
+            int[] got = {0};
+            inflated = s.inflate(inf, (b, o, l) -> {
+                int n = Math.min(l, head.length - got[0]);
+                System.arraycopy(b, o, head, got[0], n);
+                got[0] += n;
+            });
+            count(off, Delta.resultSize(Arrays.copyOf(head, got[0])));
             int i = index.add(off, hdrLen, type, size, baseIndex);
             if (refBase != null) {
                 refBases.put(i, refBase);
@@ -130,6 +144,17 @@ final class PackParser {
         }
         if (inflated != size) {
             throw corrupt(off, "header says " + size + " bytes but the data inflates to " + inflated);
+        }
+    }
+
+    /** Adds an object's unpacked size to the total, refusing a total above the limit before anything is rebuilt. */
+    private void count(long off, long size) {
+        objectBytes += size;
+        if (size > maxBytes || objectBytes > maxBytes) {
+            throw new UnsafeArchiveException("The pack's objects unpack to more than the limit of " + maxBytes
+                    + " bytes (the total passed it at the object of " + size + " bytes at offset " + off + "); "
+                    + "refusing to unpack them. If you trust this repository, raise the limit with the setting "
+                    + SshSettings.MAX_BYTES + ".");
         }
     }
 

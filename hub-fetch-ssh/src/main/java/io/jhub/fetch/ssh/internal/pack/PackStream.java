@@ -124,7 +124,8 @@ final class PackStream {
         received += n;
         if (received > maxBytes) {
             throw new io.jhub.api.UnsafeArchiveException("The pack is larger than the limit of " + maxBytes
-                    + " bytes; refusing to receive more.");
+                    + " bytes; refusing to receive more. If you trust this repository, raise the limit with the "
+                    + "setting " + io.jhub.fetch.ssh.internal.SshSettings.MAX_BYTES + ".");
         }
         pos = 0;
         lim = n;

@@ -59,12 +59,14 @@ class PackObjectsTest {
         return p.getInputStream().readAllBytes();
     }
 
-    @Test
-    void readsEveryObjectOfOffsetAndRefDeltaPacks() throws IOException {
+    /** Heap limits: the default, none (every base read back from the spill file), and a mix of both. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "heapLimit={0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {PackObjects.HEAP_LIMIT, 0, 20_000})
+    void readsEveryObjectOfOffsetAndRefDeltaPacks(long heapLimit) throws IOException {
         for (boolean offsets : new boolean[] {true, false}) {
             Path work = Files.createTempDirectory(tmp, "w");
             try (PackObjects po = PackObjects.receive(new ByteArrayInputStream(pack(offsets)), work, Long.MAX_VALUE,
-                    n -> { })) {
+                    heapLimit, n -> { })) {
                 assertEquals(objects.size(), po.count());
                 assertTrue(po.deltaCount() > 40, "expected delta chains, got " + po.deltaCount());
                 assertEquals(offsets ? 0 : po.deltaCount(), po.refDeltaCount());
@@ -110,6 +112,32 @@ class PackObjectsTest {
         assertTrue(x.getMessage().contains("after the end of the pack"), x.getMessage());
         var big = assertThrows(io.jhub.api.UnsafeArchiveException.class, () -> PackObjects.receive(
                 new ByteArrayInputStream(good), Files.createTempDirectory(tmp, "w"), good.length / 2, n -> { }));
-        assertTrue(big.getMessage().contains("limit"), big.getMessage());
+        assertTrue(big.getMessage().contains("limit") && big.getMessage().contains("ssh.maxBytes"),
+                big.getMessage());
+    }
+
+    @Test
+    void objectsUnpackingBeyondTheLimitAreRefusedBeforeAnyIsRebuilt() throws IOException {
+        GitRepo zeros = GitRepo.init(tmp.resolve("zeros"));
+        zeros.write("a.bin", new byte[3 << 20]);
+        byte[] b = new byte[3 << 20];
+        b[12345] = 1;
+        zeros.write("b.bin", b);
+        zeros.commit("zeros");
+        Process p = new ProcessBuilder("git", "pack-objects", "--all", "--stdout", "-q", "--delta-base-offset")
+                .directory(zeros.dir().toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().close();
+        byte[] pack = p.getInputStream().readAllBytes();
+        assertTrue(pack.length < 100_000, "zeros compress well: " + pack.length);
+        Path work = Files.createTempDirectory(tmp, "w");
+        var e = assertThrows(io.jhub.api.UnsafeArchiveException.class, () -> PackObjects.receive(
+                new ByteArrayInputStream(pack), work, 4 << 20, n -> { }));
+        assertTrue(e.getMessage().contains("unpack to more than the limit of " + (4 << 20) + " bytes")
+                && e.getMessage().contains("ssh.maxBytes"), e.getMessage());
+        assertTrue(Files.notExists(work.resolve("deltas.bin")), "no delta was rebuilt");
+        try (PackObjects po = PackObjects.receive(new ByteArrayInputStream(pack), Files.createTempDirectory(tmp,
+                "w"), 7 << 20, n -> { })) {
+            assertEquals(1, po.deltaCount(), "b.bin is a delta of a.bin");
+        }
     }
 }
