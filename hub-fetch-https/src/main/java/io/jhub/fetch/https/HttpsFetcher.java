@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * {@code style} ({@code github}, {@code gitlab}, {@code template}), {@code urlTemplate},
  * {@code gitUrlTemplate}, {@code format} ({@code tar.gz} or {@code zip}), {@code smartHttp},
  * {@code maxEntries}, {@code maxBytes}, {@code attempts}; tokens from {@code https.token.<host>},
- * {@code JHUB_TOKEN_<HOST>}, {@code GITHUB_TOKEN} or {@code GITLAB_TOKEN}.
+ * {@code JHUB_TOKEN_<HOST>}, {@code GITHUB_TOKEN} or {@code GITLAB_TOKEN} , each sent only to
+ * the exact host and port it belongs to.
  *
  * @since 0.1
  */
