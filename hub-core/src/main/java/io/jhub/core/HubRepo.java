@@ -56,17 +56,18 @@ public final class HubRepo {
     }
 
     /**
-     * Pins a commit. A full id is used as is; an abbreviated one (4 or more hex digits) is resolved like a ref.
+     * Pins a commit. A full id is used as is; an abbreviated one (4 to 39 hex digits) is resolved like a ref,
+     * and from the cache alone when it names exactly one cached commit.
      *
      * @param id the commit id
      * @return a copy with the commit pinned
-     * @throws InvalidRepoException if {@code id} is not 4 to 64 hex digits
+     * @throws InvalidRepoException if {@code id} is neither a full nor an abbreviated commit id
      */
     public HubRepo commit(String id) {
         Objects.requireNonNull(id, "id");
-        if (!id.matches("[0-9a-fA-F]{4,64}")) {
-            throw new InvalidRepoException("Invalid commit \"" + id + "\": give 4 to 64 hex digits, e.g. "
-                    + "\"1a2b3c4\" or a full 40-digit id.");
+        if (!Resolution.isFullCommitId(id.toLowerCase(java.util.Locale.ROOT)) && !Resolution.isAbbreviatedCommitId(id)) {
+            throw new InvalidRepoException("Invalid commit \"" + id + "\": give 4 to 39 hex digits, e.g. "
+                    + "\"1a2b3c4\", or a full 40-digit (or 64-digit SHA-256) id.");
         }
         return new HubRepo(hub, remote, local, Optional.of(id.toLowerCase(java.util.Locale.ROOT)), useCache,
                 hubconfEntry, host, protocol, trust);

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The {@code HTTPS} fetcher: resolves refs through git's smart-HTTP protocol and writes a repository's tree
@@ -37,8 +36,6 @@ import java.util.regex.Pattern;
  * @since 0.1
  */
 public final class HttpsFetcher implements RepoFetcher {
-    private static final Pattern ABBREVIATED = Pattern.compile("[0-9a-fA-F]{4,39}");
-
     /** Creates the fetcher; it keeps no state between calls. */
     public HttpsFetcher() {
     }
@@ -98,7 +95,7 @@ public final class HttpsFetcher implements RepoFetcher {
         } catch (RefNotFoundException e) {
             String rev = revision.orElse("");
             boolean tip = adv.get().refs().stream().anyMatch(r -> r.commitId().startsWith(rev.toLowerCase(Locale.ROOT)));
-            if (ABBREVIATED.matcher(rev).matches() && !tip) {
+            if (Resolution.isAbbreviatedCommitId(rev) && !tip) {
                 return Resolution.unknown(); // the archive endpoint may know it; its commit comes from the archive
             }
             throw e;
