@@ -11,6 +11,7 @@ import io.jhub.core.git.RefResolver;
 import io.jhub.core.http.HttpEngine;
 import io.jhub.fetch.https.internal.ArchiveDownload;
 import io.jhub.fetch.https.internal.ArchiveUrls;
+import io.jhub.fetch.https.internal.CommitCheck;
 import io.jhub.fetch.https.internal.ExtractResult;
 import io.jhub.fetch.https.internal.HttpsSettings;
 import io.jhub.fetch.https.internal.SmartHttpRefs;
@@ -113,6 +114,8 @@ public final class HttpsFetcher implements RepoFetcher {
      * @throws io.jhub.api.UnsafeArchiveException if the archive is unsafe, over a limit, truncated or corrupt
      * @throws io.jhub.api.DownloadException on HTTP failures (404 with what to check)
      * @throws io.jhub.api.AuthenticationException on 401/403
+     * @throws RefNotFoundException if a pinned commit that is to be validated is not reachable from any branch or
+     *         tag of the repository (see {@link FetchRequest})
      */
     @Override
     public Resolution fetch(FetchRequest request, Path target, FetchContext context) throws IOException {
@@ -123,9 +126,14 @@ public final class HttpsFetcher implements RepoFetcher {
                 : resolve(request, context);
         HttpsSettings settings = HttpsSettings.read(context, request.host());
         Optional<Token> token = Tokens.forHost(context, request.host());
+        HttpEngine engine = HttpEngine.fromContext(context);
+        if (request.commit().isPresent() && !request.skipValidation()) {
+            CommitCheck.check(engine, ArchiveUrls.git(settings, request.host(), request.repo(), token), settings,
+                    request.host(), request.repo(), token, request.commit().get());
+        }
         String revision = resolved.commit().or(request::revision).orElse("HEAD");
         String what = "the archive of " + request.repo().path() + " at " + revision;
-        ExtractResult result = ArchiveDownload.run(HttpEngine.fromContext(context),
+        ExtractResult result = ArchiveDownload.run(engine,
                 ArchiveUrls.archive(settings, request.host(), request.repo(), revision, token), token,
                 request.host(), what, settings, target, context);
         if (resolved.commit().isPresent() && result.commit().isPresent()

@@ -51,16 +51,17 @@ public final class RepoSource {
      * @param repo the repository with its optional ref
      * @param pinned a full commit id that wins over the ref
      * @param useCache false to fetch again even when the commit is installed
+     * @param skipValidation true to fetch a pinned commit without checking it against the repository's refs
      * @param fetcher supplies the protocol's fetcher (only asked when the network is used)
      * @return the installed tree
      */
     public RepoCache.Installed tree(GitHost host, RepoInfo repo, Optional<String> pinned, boolean useCache,
-            Supplier<RepoFetcher> fetcher) {
+            boolean skipValidation, Supplier<RepoFetcher> fetcher) {
         String what = repo + " on " + host;
         if (pinned.isEmpty()) {
             pinned = commitNamedByRef(host, repo, what);
         }
-        FetchRequest request = new FetchRequest(host, repo, pinned);
+        FetchRequest request = new FetchRequest(host, repo, pinned, skipValidation);
         Optional<String> commit = pinned;
         if (commit.isEmpty()) {
             commit = offline ? Optional.of(cache.lastResolution(host, repo).orElseThrow(() -> new OfflineException(
@@ -86,7 +87,9 @@ public final class RepoSource {
                         + " fetch " + repo + " --host " + host + ".");
             }
         }
-        FetchRequest pinnedRequest = commit.map(request::withCommit).orElse(request);
+        // a commit the fetcher resolved from the repository's refs needs no reachability check
+        FetchRequest pinnedRequest = pinned.isPresent() ? request
+                : commit.map(c -> request.withCommit(c).withSkipValidation(true)).orElse(request);
         RepoFetcher f = fetcher.get();
         RepoCache.Installed installed = cache.install(host, repo, commit,
                 staging -> f.fetch(pinnedRequest, staging, context), !useCache);
