@@ -54,6 +54,51 @@ class CliRemoteTest {
     }
 
     @Test
+    void aCachedCommitByShaWorksOffline() throws Exception {
+        TestCertificates certs = TestCertificates.generate(tmp.resolve("certs"));
+        HttpsFixtures.Sample sample = HttpsFixtures.sample(tmp.resolve("repo"));
+        try (GitHttpsServer server = GitHttpsServer.start(certs, tmp.resolve("server"))) {
+            server.addRepo("alice/sample", sample.bare());
+            String host = "127.0.0.1:" + server.port();
+            Processes.Result tag = jhub(certs.trustStoreJvmOptions(), "fetch", "alice/sample:v1.0", "--host", host);
+            assertEquals(0, tag.exitCode(), tag.stderr());
+            String tree = tag.stdout().strip().lines().reduce((a, b) -> b).orElseThrow();
+            assertTrue(tree.endsWith(sample.tagged()), tree);
+            long requests = server.requests().size();
+            for (String rev : List.of(sample.tagged(), sample.tagged().substring(0, 8))) {
+                Processes.Result offline = jhub(certs.trustStoreJvmOptions(), "fetch", "alice/sample:" + rev,
+                        "--host", host, "--offline");
+                assertEquals(0, offline.exitCode(), offline.stderr());
+                assertTrue(offline.stdout().strip().endsWith(tree), offline.stdout());
+            }
+            assertEquals(requests, server.requests().size());
+        }
+    }
+
+    @Test
+    void aCommitNoRefReachesNeedsSkipValidation() throws Exception {
+        TestCertificates certs = TestCertificates.generate(tmp.resolve("certs"));
+        HttpsFixtures.Sample sample = HttpsFixtures.sample(tmp.resolve("repo"));
+        sample.work().git("checkout", "-q", "-b", "fork");
+        String fork = sample.work().write("fork.txt", "fork\n").commit("fork");
+        sample.work().git("push", "-q", sample.bare().toString(), "fork:refs/heads/tmp");
+        Processes.run(sample.bare(), "git", "update-ref", "-d", "refs/heads/tmp");
+        try (GitHttpsServer server = GitHttpsServer.start(certs, tmp.resolve("server"))) {
+            server.addRepo("alice/sample", sample.bare());
+            String host = "127.0.0.1:" + server.port();
+            Processes.Result refused = jhub(certs.trustStoreJvmOptions(), "fetch", "alice/sample", "--commit", fork,
+                    "--host", host);
+            assertEquals(1, refused.exitCode(), refused.stderr());
+            assertTrue(refused.stderr().contains("not reachable from any branch or tag")
+                    && refused.stderr().contains("--skip-validation"), refused.stderr());
+            Processes.Result skipped = jhub(certs.trustStoreJvmOptions(), "fetch", "alice/sample", "--commit", fork,
+                    "--host", host, "--skip-validation");
+            assertEquals(0, skipped.exitCode(), skipped.stderr());
+            assertTrue(skipped.stdout().strip().endsWith(fork), skipped.stdout());
+        }
+    }
+
+    @Test
     void listsOverSsh() throws Exception {
         Path repos = Files.createDirectories(tmp.resolve("repos"));
         HttpsFixtures.Sample sample = HttpsFixtures.sample(tmp.resolve("repo"));

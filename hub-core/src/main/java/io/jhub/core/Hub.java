@@ -252,7 +252,8 @@ public final class Hub {
         ProtocolRegistry reg = registry();
         reg.fetcher(protocol);
         RepoSource source = new RepoSource(repoCache, settings, settings.offline);
-        return source.tree(host, repo, r.pinnedCommit(), r.useCacheOption(), () -> reg.fetcher(protocol));
+        return source.tree(host, repo, r.pinnedCommit(), r.useCacheOption(), r.skipValidationOption(),
+                () -> reg.fetcher(protocol));
     }
 
     HubModule importModule(HubRepo r) {

@@ -30,10 +30,11 @@ public final class HubRepo {
     private final Optional<GitHost> host;
     private final Optional<String> protocol;
     private final boolean trust;
+    private final boolean skipValidation;
 
     private HubRepo(Hub hub, Optional<RepoInfo> remote, Optional<Path> local, Optional<String> commit,
             boolean useCache, String hubconfEntry, Optional<GitHost> host, Optional<String> protocol,
-            boolean trust) {
+            boolean trust, boolean skipValidation) {
         this.hub = hub;
         this.remote = remote;
         this.local = local;
@@ -43,33 +44,35 @@ public final class HubRepo {
         this.host = host;
         this.protocol = protocol;
         this.trust = trust;
+        this.skipValidation = skipValidation;
     }
 
     static HubRepo remote(Hub hub, RepoInfo repo) {
         return new HubRepo(hub, Optional.of(repo), Optional.empty(), Optional.empty(), true,
-                HubDefaults.DEFAULT_HUBCONF_ENTRY, Optional.empty(), Optional.empty(), false);
+                HubDefaults.DEFAULT_HUBCONF_ENTRY, Optional.empty(), Optional.empty(), false, false);
     }
 
     static HubRepo local(Hub hub, Path dir) {
         return new HubRepo(hub, Optional.empty(), Optional.of(dir.toAbsolutePath().normalize()), Optional.empty(),
-                true, HubDefaults.DEFAULT_HUBCONF_ENTRY, Optional.empty(), Optional.empty(), false);
+                true, HubDefaults.DEFAULT_HUBCONF_ENTRY, Optional.empty(), Optional.empty(), false, false);
     }
 
     /**
-     * Pins a commit. A full id is used as is; an abbreviated one (4 or more hex digits) is resolved like a ref.
+     * Pins a commit. A full id is used as is; an abbreviated one (4 to 39 hex digits) is resolved like a ref,
+     * and from the cache alone when it names exactly one cached commit.
      *
      * @param id the commit id
      * @return a copy with the commit pinned
-     * @throws InvalidRepoException if {@code id} is not 4 to 64 hex digits
+     * @throws InvalidRepoException if {@code id} is neither a full nor an abbreviated commit id
      */
     public HubRepo commit(String id) {
         Objects.requireNonNull(id, "id");
-        if (!id.matches("[0-9a-fA-F]{4,64}")) {
-            throw new InvalidRepoException("Invalid commit \"" + id + "\": give 4 to 64 hex digits, e.g. "
-                    + "\"1a2b3c4\" or a full 40-digit id.");
+        if (!Resolution.isFullCommitId(id.toLowerCase(java.util.Locale.ROOT)) && !Resolution.isAbbreviatedCommitId(id)) {
+            throw new InvalidRepoException("Invalid commit \"" + id + "\": give 4 to 39 hex digits, e.g. "
+                    + "\"1a2b3c4\", or a full 40-digit (or 64-digit SHA-256) id.");
         }
         return new HubRepo(hub, remote, local, Optional.of(id.toLowerCase(java.util.Locale.ROOT)), useCache,
-                hubconfEntry, host, protocol, trust);
+                hubconfEntry, host, protocol, trust, skipValidation);
     }
 
     /**
@@ -80,7 +83,7 @@ public final class HubRepo {
      * @return a copy with the option set
      */
     public HubRepo useCache(boolean value) {
-        return new HubRepo(hub, remote, local, commit, value, hubconfEntry, host, protocol, trust);
+        return new HubRepo(hub, remote, local, commit, value, hubconfEntry, host, protocol, trust, skipValidation);
     }
 
     /**
@@ -98,7 +101,7 @@ public final class HubRepo {
                     + " to the repository root, such as \"hubconf.java\" or \"src/hubconf.java\".");
         }
         return new HubRepo(hub, remote, local, commit, useCache, p.toString().replace('\\', '/'), host, protocol,
-                trust);
+                trust, skipValidation);
     }
 
     /**
@@ -110,7 +113,7 @@ public final class HubRepo {
      */
     public HubRepo gitHost(String hostAndPort) {
         return new HubRepo(hub, remote, local, commit, useCache, hubconfEntry, Optional.of(GitHost.parse(hostAndPort)),
-                protocol, trust);
+                protocol, trust, skipValidation);
     }
 
     /**
@@ -121,7 +124,7 @@ public final class HubRepo {
      */
     public HubRepo protocol(String name) {
         return new HubRepo(hub, remote, local, commit, useCache, hubconfEntry, host,
-                Optional.of(HubBuilder.checkProtocolName(name)), trust);
+                Optional.of(HubBuilder.checkProtocolName(name)), trust, skipValidation);
     }
 
     /**
@@ -132,7 +135,20 @@ public final class HubRepo {
      * @return a copy with the option set
      */
     public HubRepo trust(boolean value) {
-        return new HubRepo(hub, remote, local, commit, useCache, hubconfEntry, host, protocol, value);
+        return new HubRepo(hub, remote, local, commit, useCache, hubconfEntry, host, protocol, value, skipValidation);
+    }
+
+    /**
+     * Chooses whether a pinned commit (a full id given as the ref or with {@link #commit(String)}) is checked to
+     * be reachable from a branch or tag of the repository before its tree is fetched (default false: checked).
+     * Hosts such as GitHub serve the commits of forks under the parent repository's URLs; skip the check only for
+     * a commit you know and trust, such as one from a fork or a deleted branch.
+     *
+     * @param value true to skip the check
+     * @return a copy with the option set
+     */
+    public HubRepo skipValidation(boolean value) {
+        return new HubRepo(hub, remote, local, commit, useCache, hubconfEntry, host, protocol, trust, value);
     }
 
     /**
@@ -264,5 +280,9 @@ public final class HubRepo {
 
     boolean trustOption() {
         return trust;
+    }
+
+    boolean skipValidationOption() {
+        return skipValidation;
     }
 }

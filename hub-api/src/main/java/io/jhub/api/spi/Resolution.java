@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 public record Resolution(Optional<String> commit) {
     private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+    private static final Pattern ABBREVIATED_ID = Pattern.compile("[0-9a-fA-F]{4,39}");
     private static final Resolution UNKNOWN = new Resolution(Optional.empty());
 
     /**
@@ -55,5 +56,16 @@ public record Resolution(Optional<String> commit) {
      */
     public static boolean isFullCommitId(String text) {
         return FULL_ID.matcher(text).matches();
+    }
+
+    /**
+     * Tells whether {@code text} is an abbreviated commit id: 4 to 39 hex digits, in any case (git abbreviates to
+     * no fewer than 4). This is the one rule jhub uses for abbreviations.
+     *
+     * @param text any string
+     * @return true for 4 to 39 hex digits
+     */
+    public static boolean isAbbreviatedCommitId(String text) {
+        return ABBREVIATED_ID.matcher(text).matches();
     }
 }

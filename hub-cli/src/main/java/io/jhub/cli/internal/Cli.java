@@ -37,6 +37,7 @@ public final class Cli {
               --host H[:port]     git host (default github.com, or JHUB_GIT_HOST)
               --protocol NAME     HTTPS (default), SSH, or another installed fetcher
               --commit SHA        pin a commit (full or abbreviated)
+              --skip-validation   fetch a pinned commit even if no branch or tag of the repository reaches it
               --no-cache          fetch the tree again even if it is cached
               --offline           use no network at all (also JHUB_OFFLINE=1)
               --cache-dir DIR     cache directory (default JHUB_HOME, $XDG_CACHE_HOME/jhub, ~/.cache/jhub)

@@ -23,7 +23,7 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
     private static final Set<String> VALUED = Set.of("host", "protocol", "commit", "cache-dir", "hubconf",
             "sha256", "file-name", "connections");
     private static final Set<String> FLAGS = Set.of("no-cache", "offline", "trust", "verbose", "quiet", "help",
-            "allow-http");
+            "allow-http", "skip-validation");
 
     /**
      * Returns the name of every option the parser accepts, without the leading dashes.

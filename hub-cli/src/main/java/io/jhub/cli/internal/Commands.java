@@ -88,6 +88,9 @@ final class Commands {
         if (cli.flag("no-cache")) {
             r = r.useCache(false);
         }
+        if (cli.flag("skip-validation")) {
+            r = r.skipValidation(true);
+        }
         if (cli.option("hubconf").isPresent()) {
             r = r.hubconfEntry(cli.option("hubconf").get());
         }

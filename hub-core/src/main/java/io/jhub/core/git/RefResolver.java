@@ -1,12 +1,12 @@
 package io.jhub.core.git;
 
 import io.jhub.api.RefNotFoundException;
+import io.jhub.api.spi.Resolution;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,8 +22,6 @@ import java.util.stream.Collectors;
  */
 public final class RefResolver {
     private static final System.Logger LOG = System.getLogger(RefResolver.class.getName());
-    private static final Pattern FULL = Pattern.compile("[0-9a-fA-F]{40}");
-    private static final Pattern ABBREV = Pattern.compile("[0-9a-fA-F]{4,39}");
     private static final int SHOWN = 10;
 
     private RefResolver() {
@@ -47,7 +45,7 @@ public final class RefResolver {
             return defaultBranch(adv, where);
         }
         String rev = revision.get();
-        if (FULL.matcher(rev).matches()) {
+        if (Resolution.isFullCommitId(rev.toLowerCase(Locale.ROOT))) {
             return rev.toLowerCase(Locale.ROOT);
         }
         if (rev.equals("HEAD")) {
@@ -72,7 +70,7 @@ public final class RefResolver {
                 return tag.get().commitId();
             }
         }
-        if (ABBREV.matcher(rev).matches()) {
+        if (Resolution.isAbbreviatedCommitId(rev)) {
             return abbreviated(adv, rev.toLowerCase(Locale.ROOT), where);
         }
         throw new RefNotFoundException("No branch, tag or commit \"" + rev + "\" in " + where + ". " + available(adv)

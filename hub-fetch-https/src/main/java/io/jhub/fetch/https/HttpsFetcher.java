@@ -11,6 +11,7 @@ import io.jhub.core.git.RefResolver;
 import io.jhub.core.http.HttpEngine;
 import io.jhub.fetch.https.internal.ArchiveDownload;
 import io.jhub.fetch.https.internal.ArchiveUrls;
+import io.jhub.fetch.https.internal.CommitCheck;
 import io.jhub.fetch.https.internal.ExtractResult;
 import io.jhub.fetch.https.internal.HttpsSettings;
 import io.jhub.fetch.https.internal.SmartHttpRefs;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The {@code HTTPS} fetcher: resolves refs through git's smart-HTTP protocol and writes a repository's tree
@@ -31,13 +31,12 @@ import java.util.regex.Pattern;
  * {@code style} ({@code github}, {@code gitlab}, {@code template}), {@code urlTemplate},
  * {@code gitUrlTemplate}, {@code format} ({@code tar.gz} or {@code zip}), {@code smartHttp},
  * {@code maxEntries}, {@code maxBytes}, {@code attempts}; tokens from {@code https.token.<host>},
- * {@code JHUB_TOKEN_<HOST>}, {@code GITHUB_TOKEN} or {@code GITLAB_TOKEN}.
+ * {@code JHUB_TOKEN_<HOST>}, {@code GITHUB_TOKEN} or {@code GITLAB_TOKEN} , each sent only to
+ * the exact host and port it belongs to.
  *
  * @since 0.1
  */
 public final class HttpsFetcher implements RepoFetcher {
-    private static final Pattern ABBREVIATED = Pattern.compile("[0-9a-fA-F]{4,39}");
-
     /** Creates the fetcher; it keeps no state between calls. */
     public HttpsFetcher() {
     }
@@ -97,7 +96,7 @@ public final class HttpsFetcher implements RepoFetcher {
         } catch (RefNotFoundException e) {
             String rev = revision.orElse("");
             boolean tip = adv.get().refs().stream().anyMatch(r -> r.commitId().startsWith(rev.toLowerCase(Locale.ROOT)));
-            if (ABBREVIATED.matcher(rev).matches() && !tip) {
+            if (Resolution.isAbbreviatedCommitId(rev) && !tip) {
                 return Resolution.unknown(); // the archive endpoint may know it; its commit comes from the archive
             }
             throw e;
@@ -115,6 +114,8 @@ public final class HttpsFetcher implements RepoFetcher {
      * @throws io.jhub.api.UnsafeArchiveException if the archive is unsafe, over a limit, truncated or corrupt
      * @throws io.jhub.api.DownloadException on HTTP failures (404 with what to check)
      * @throws io.jhub.api.AuthenticationException on 401/403
+     * @throws RefNotFoundException if a pinned commit that is to be validated is not reachable from any branch or
+     *         tag of the repository (see {@link FetchRequest})
      */
     @Override
     public Resolution fetch(FetchRequest request, Path target, FetchContext context) throws IOException {
@@ -125,9 +126,14 @@ public final class HttpsFetcher implements RepoFetcher {
                 : resolve(request, context);
         HttpsSettings settings = HttpsSettings.read(context, request.host());
         Optional<Token> token = Tokens.forHost(context, request.host());
+        HttpEngine engine = HttpEngine.fromContext(context);
+        if (request.commit().isPresent() && !request.skipValidation()) {
+            CommitCheck.check(engine, ArchiveUrls.git(settings, request.host(), request.repo(), token), settings,
+                    request.host(), request.repo(), token, request.commit().get());
+        }
         String revision = resolved.commit().or(request::revision).orElse("HEAD");
         String what = "the archive of " + request.repo().path() + " at " + revision;
-        ExtractResult result = ArchiveDownload.run(HttpEngine.fromContext(context),
+        ExtractResult result = ArchiveDownload.run(engine,
                 ArchiveUrls.archive(settings, request.host(), request.repo(), revision, token), token,
                 request.host(), what, settings, target, context);
         if (resolved.commit().isPresent() && result.commit().isPresent()

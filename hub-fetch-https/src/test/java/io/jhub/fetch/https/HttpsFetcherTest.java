@@ -181,7 +181,7 @@ class HttpsFetcherTest {
         AuthenticationException e = assertThrows(AuthenticationException.class,
                 () -> fetcher.resolve(request("owner/secret"), ctx()));
         assertTrue(e.getMessage().contains("no token was given"), e.getMessage());
-        assertTrue(e.getMessage().contains("JHUB_TOKEN_127_0_0_1_" + server.port()), e.getMessage());
+        assertTrue(e.getMessage().contains("JHUB_TOKEN_127_2E0_2E0_2E1_3A" + server.port()), e.getMessage());
         server.smartHttp(false);
         DownloadException d = assertThrows(DownloadException.class,
                 () -> fetcher.fetch(request("owner/secret"), target(), ctx()));
@@ -191,7 +191,7 @@ class HttpsFetcherTest {
 
     @Test
     void privateRepoWithTokenFromEnvironmentUsesTheApi() throws IOException {
-        TestFetchContext c = ctx().env("JHUB_TOKEN_127_0_0_1_" + server.port(), TOKEN);
+        TestFetchContext c = ctx().env("JHUB_TOKEN_127_2E0_2E0_2E1_3A" + server.port(), TOKEN);
         Path t = target();
         Resolution r = fetcher.fetch(request("owner/secret:feature/x"), t, c);
         assertEquals(Optional.of(sample.feature()), r.commit());

@@ -8,6 +8,7 @@ import io.jhub.api.spi.FetchRequest;
 import io.jhub.api.spi.RepoFetcher;
 import io.jhub.api.spi.Resolution;
 import io.jhub.core.git.RefResolver;
+import io.jhub.fetch.ssh.internal.SshCommitCheck;
 import io.jhub.fetch.ssh.internal.SshConnection;
 import io.jhub.fetch.ssh.internal.SshSettings;
 import io.jhub.fetch.ssh.internal.UploadPack;
@@ -114,6 +115,8 @@ public final class SshFetcher implements RepoFetcher {
                     commit = request.commit().filter(Resolution::isFullCommitId).orElse(null);
                     if (commit == null) {
                         commit = RefResolver.resolve(up.refs(), request.revision(), s.where());
+                    } else if (!request.skipValidation()) {
+                        SshCommitCheck.check(up.refs(), s, commit);
                     }
                     LOG.log(System.Logger.Level.DEBUG, "fetching {0} from {1} (protocol v{2})", commit, s.where(),
                             up.version());

@@ -122,6 +122,22 @@ public final class RepoCache {
     }
 
     /**
+     * Returns the installed commits whose full id starts with a prefix.
+     *
+     * @param host the host
+     * @param repo the repository
+     * @param prefix lower-case hex digits
+     * @return the matching commit ids, sorted
+     */
+    public List<String> installedWithPrefix(GitHost host, RepoInfo repo, String prefix) {
+        Path dir = repoDir(host, repo);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        return commitsIn(dir).stream().filter(c -> Resolution.isFullCommitId(c) && c.startsWith(prefix)).toList();
+    }
+
+    /**
      * Installs a tree unless it is there already (or {@code replace} is set), under the repository's lock.
      *
      * @param host the host

@@ -5,6 +5,7 @@ import io.jhub.api.FetchException;
 import io.jhub.api.GitHost;
 import io.jhub.api.HostUnreachableException;
 import io.jhub.api.OfflineException;
+import io.jhub.api.RefNotFoundException;
 import io.jhub.api.ProgressEvent;
 import io.jhub.api.RepoInfo;
 import io.jhub.api.spi.FetchContext;
@@ -15,6 +16,8 @@ import io.jhub.core.internal.cache.RepoCache;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -48,20 +51,24 @@ public final class RepoSource {
      * @param repo the repository with its optional ref
      * @param pinned a full commit id that wins over the ref
      * @param useCache false to fetch again even when the commit is installed
+     * @param skipValidation true to fetch a pinned commit without checking it against the repository's refs
      * @param fetcher supplies the protocol's fetcher (only asked when the network is used)
      * @return the installed tree
      */
     public RepoCache.Installed tree(GitHost host, RepoInfo repo, Optional<String> pinned, boolean useCache,
-            Supplier<RepoFetcher> fetcher) {
-        FetchRequest request = new FetchRequest(host, repo, pinned);
+            boolean skipValidation, Supplier<RepoFetcher> fetcher) {
         String what = repo + " on " + host;
+        if (pinned.isEmpty()) {
+            pinned = commitNamedByRef(host, repo, what);
+        }
+        FetchRequest request = new FetchRequest(host, repo, pinned, skipValidation);
         Optional<String> commit = pinned;
         if (commit.isEmpty()) {
             commit = offline ? Optional.of(cache.lastResolution(host, repo).orElseThrow(() -> new OfflineException(
                     "Offline: " + what + " has never been resolved, so its commit is unknown. Run the same call"
                             + " once with network access (without --offline / JHUB_OFFLINE), or pin --commit.")))
                     : resolve(host, repo, request, fetcher);
-            if (commit.isEmpty() && repo.ref().filter(r -> r.matches("[0-9a-f]{4,39}")).isPresent()) {
+            if (commit.isEmpty() && repo.ref().filter(Resolution::isAbbreviatedCommitId).isPresent()) {
                 // an abbreviated id the transport cannot resolve maps to one commit for good: reuse its tree
                 commit = cache.lastResolution(host, repo).filter(c -> cache.installed(host, repo, c).isPresent());
             }
@@ -80,7 +87,9 @@ public final class RepoSource {
                         + " fetch " + repo + " --host " + host + ".");
             }
         }
-        FetchRequest pinnedRequest = commit.map(request::withCommit).orElse(request);
+        // a commit the fetcher resolved from the repository's refs needs no reachability check
+        FetchRequest pinnedRequest = pinned.isPresent() ? request
+                : commit.map(c -> request.withCommit(c).withSkipValidation(true)).orElse(request);
         RepoFetcher f = fetcher.get();
         RepoCache.Installed installed = cache.install(host, repo, commit,
                 staging -> f.fetch(pinnedRequest, staging, context), !useCache);
@@ -88,6 +97,30 @@ public final class RepoSource {
             cache.recordResolution(host, repo, installed.commit());
         }
         return installed;
+    }
+
+    /**
+     * A ref that is a full commit id needs no resolution; an abbreviated one that names exactly one cached commit
+     * is that commit (commits never change, so no network is needed).
+     */
+    private Optional<String> commitNamedByRef(GitHost host, RepoInfo repo, String what) {
+        Optional<String> ref = repo.ref().map(r -> r.toLowerCase(Locale.ROOT));
+        if (ref.isEmpty()) {
+            return Optional.empty();
+        }
+        if (Resolution.isFullCommitId(ref.get())) {
+            return ref;
+        }
+        if (!Resolution.isAbbreviatedCommitId(ref.get())) {
+            return Optional.empty();
+        }
+        List<String> cached = cache.installedWithPrefix(host, repo, ref.get());
+        if (cached.size() > 1) {
+            throw new RefNotFoundException("The abbreviated commit id \"" + ref.get() + "\" of " + what
+                    + " is ambiguous: it matches the cached commits " + String.join(", ", cached)
+                    + ". Give more digits or the full commit id.");
+        }
+        return cached.isEmpty() ? Optional.empty() : Optional.of(cached.get(0));
     }
 
     private Optional<String> resolve(GitHost host, RepoInfo repo, FetchRequest request,

@@ -3,11 +3,12 @@ package io.jhub.fetch.https.internal;
 import io.jhub.api.FetchException;
 import io.jhub.api.GitHost;
 import io.jhub.api.RepoInfo;
+import io.jhub.core.http.Credential;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 
 /**
@@ -18,12 +19,17 @@ public final class ArchiveUrls {
     }
 
     /**
-     * An URL and, when a token is given, the header that carries it.
+     * An URL and, when a token belongs to its authority, the credential that carries it.
      *
      * @param uri the URL
-     * @param authHeader the header name and value carrying the token, if any
+     * @param credential the token's header, bound to the URL's authority; empty when there is no token or the URL
+     *        goes to another host or port than the token's (e.g. an {@code https.urlTemplate} naming another host)
      */
-    public record Target(URI uri, Optional<Map.Entry<String, String>> authHeader) {
+    public record Target(URI uri, Optional<Credential> credential) {
+        static Target of(String url, Optional<Token> token, String headerName, Function<Token, String> value) {
+            URI u = ArchiveUrls.uri(url);
+            return new Target(u, token.flatMap(t -> t.credential(u, headerName, value.apply(t))));
+        }
     }
 
     /**
@@ -46,13 +52,14 @@ public final class ArchiveUrls {
         switch (settings.style()) {
             case GITHUB: {
                 if (token.isEmpty()) {
-                    return new Target(uri(base + "/" + o + "/" + r + "/archive/" + rev + "." + fmt), Optional.empty());
+                    return new Target(uri(base + "/" + o + "/" + r + "/archive/" + rev + "." + fmt),
+                            Optional.empty());
                 }
                 String api = host.host().equals("github.com") ? "https://api.github.com" : base + "/api/v3";
                 String kind = fmt.equals("zip") ? "zipball" : "tarball";
                 String ref = revision.equals("HEAD") ? "" : "/" + rev;
-                return new Target(uri(api + "/repos/" + o + "/" + r + "/" + kind + ref),
-                        Optional.of(Map.entry("Authorization", "Bearer " + token.get().value())));
+                return Target.of(api + "/repos/" + o + "/" + r + "/" + kind + ref, token, "Authorization",
+                        t -> "Bearer " + t.value());
             }
             case GITLAB: {
                 if (token.isEmpty()) {
@@ -62,12 +69,12 @@ public final class ArchiveUrls {
                 }
                 String id = URLEncoder.encode(repo.path(), StandardCharsets.UTF_8);
                 String sha = revision.equals("HEAD") ? "" : "?sha=" + URLEncoder.encode(revision, StandardCharsets.UTF_8);
-                return new Target(uri(base + "/api/v4/projects/" + id + "/repository/archive." + fmt + sha),
-                        Optional.of(Map.entry("PRIVATE-TOKEN", token.get().value())));
+                return Target.of(base + "/api/v4/projects/" + id + "/repository/archive." + fmt + sha, token,
+                        "PRIVATE-TOKEN", Token::value);
             }
             default: {
                 String url = fill(settings.urlTemplate().orElseThrow(), host, repo, revision, fmt);
-                return new Target(uri(url), token.map(t -> Map.entry("Authorization", "Bearer " + t.value())));
+                return Target.of(url, token, "Authorization", t -> "Bearer " + t.value());
             }
         }
     }
@@ -87,8 +94,8 @@ public final class ArchiveUrls {
             url = url.substring(0, url.length() - 1);
         }
         String user = settings.style() == UrlStyle.GITLAB ? "oauth2" : "x-access-token";
-        return new Target(uri(url), token.map(t -> Map.entry("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + t.value()).getBytes(StandardCharsets.UTF_8)))));
+        return Target.of(url, token, "Authorization", t -> "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + t.value()).getBytes(StandardCharsets.UTF_8)));
     }
 
     static String fill(String template, GitHost host, RepoInfo repo, String revision, String format) {

@@ -27,8 +27,9 @@ public final class HttpErrors {
         int status = reply.status();
         String tokenPart = token.isEmpty() ? "no token was given (" + Tokens.hint(host) + ")"
                 : reply.credentialSent() ? "the token from " + token.get().source() + " was sent"
-                : "the token from " + token.get().source() + " was NOT sent, because the request was redirected to "
-                        + reply.uri().getAuthority();
+                : "the token from " + token.get().source() + " was NOT sent, because " + reply.uri().getAuthority()
+                        + " is not the host it belongs to (" + String.join(", ", token.get().authorities().stream()
+                        .sorted().toList()) + ")";
         if (status == 404) {
             return new DownloadException(reply.uri(), 404, "Not found (HTTP 404) while getting " + what + " from "
                     + reply.uri() + ": the repository or the ref does not exist on " + host

@@ -38,7 +38,7 @@ public record HttpsSettings(UrlStyle style, Optional<String> urlTemplate, String
         UrlStyle style;
         try {
             style = get(ctx, host, "style").map(UrlStyle::parse)
-                    .orElse(template.isPresent() ? UrlStyle.TEMPLATE : UrlStyle.defaultFor(host));
+                    .orElse(template.isPresent() ? UrlStyle.TEMPLATE : defaultStyle(ctx, host));
         } catch (IllegalArgumentException e) {
             throw new FetchException(e.getMessage(), e);
         }
@@ -62,6 +62,10 @@ public record HttpsSettings(UrlStyle style, Optional<String> urlTemplate, String
         }
         return new HttpsSettings(style, template, get(ctx, host, "gitUrlTemplate").orElse(DEFAULT_GIT_URL), format,
                 Boolean.parseBoolean(smart), new ArchiveLimits(maxEntries, maxBytes), (int) attempts);
+    }
+
+    private static UrlStyle defaultStyle(FetchContext ctx, GitHost host) {
+        return Tokens.isGitLab(ctx, host) ? UrlStyle.GITLAB : UrlStyle.defaultFor(host);
     }
 
     private static Optional<String> get(FetchContext ctx, GitHost host, String key) {

@@ -4,7 +4,6 @@ import io.jhub.api.GitHost;
 import io.jhub.core.git.PktLineReader;
 import io.jhub.core.git.PktLineWriter;
 import io.jhub.core.git.RefAdvertisement;
-import io.jhub.core.http.Credential;
 import io.jhub.core.http.HttpCall;
 import io.jhub.core.http.HttpEngine;
 import java.io.ByteArrayOutputStream;
@@ -78,12 +77,7 @@ public final class SmartHttpRefs {
     }
 
     private static HttpCall withAuth(HttpCall call, ArchiveUrls.Target target, Optional<Token> token) {
-        if (target.authHeader().isEmpty()) {
-            return call;
-        }
-        var h = target.authHeader().get();
-        return call.credential(new Credential(target.uri().getRawAuthority(), h.getKey(), h.getValue(),
-                token.map(Token::source).orElse("token")));
+        return target.credential().map(call::credential).orElse(call);
     }
 
     /**

@@ -99,18 +99,55 @@ class UrlsAndTokensTest {
     void tokenLookupOrderAndScoping() {
         GitHost gh = GitHost.parse("github.com");
         GitHost other = GitHost.parse("git.example.org:8443");
-        assertEquals("JHUB_TOKEN_GIT_EXAMPLE_ORG_8443", Tokens.envName(other));
+        assertEquals("JHUB_TOKEN_GIT_2EEXAMPLE_2EORG_3A8443", Tokens.envName(other));
         env.put("GITHUB_TOKEN", "a");
         assertEquals(Optional.empty(), Tokens.forHost(ctx, other), "GITHUB_TOKEN is for github.com only");
         assertEquals("environment variable GITHUB_TOKEN", Tokens.forHost(ctx, gh).orElseThrow().source());
-        env.put("JHUB_TOKEN_GITHUB_COM", "b");
+        env.put("JHUB_TOKEN_GITHUB_2ECOM", "b");
         assertEquals("b", Tokens.forHost(ctx, gh).orElseThrow().value());
         settings.put("https.token.github.com", "c");
         Token t = Tokens.forHost(ctx, gh).orElseThrow();
         assertEquals("c", t.value());
         assertFalse(t.toString().contains("c]") || t.toString().contains("\"c\""), t.toString());
         env.put("GITLAB_TOKEN", "gl");
+        assertEquals(Optional.empty(), Tokens.forHost(ctx, GitHost.parse("gitlab.corp.net")),
+                "GITLAB_TOKEN is for gitlab.com and the listed hosts only");
+        assertEquals("gl", Tokens.forHost(ctx, GitHost.parse("gitlab.com")).orElseThrow().value());
+        settings.put("https.gitlabHosts", "other.org, GitLab.Corp.Net");
         assertEquals("gl", Tokens.forHost(ctx, GitHost.parse("gitlab.corp.net")).orElseThrow().value());
+        assertEquals(Optional.empty(), Tokens.forHost(ctx, GitHost.parse("gitlab.corp.net:8443")),
+                "the port is part of the host a token belongs to");
+    }
+
+    @Test
+    void envNamesCannotCollide() {
+        assertEquals("JHUB_TOKEN_GIT_2EEXAMPLE_2EORG", Tokens.envName(GitHost.parse("git.example.org")));
+        assertEquals("JHUB_TOKEN_GIT_2DEXAMPLE_2EORG", Tokens.envName(GitHost.parse("git-example.org")));
+        assertEquals("JHUB_TOKEN_GIT_5FEXAMPLE_2EORG", Tokens.envName(GitHost.parse("git_example.org")));
+        assertEquals("JHUB_TOKEN_GITHUB_2ECOM", Tokens.envName(GitHost.parse("GitHub.com:443")));
+        assertEquals("JHUB_TOKEN__5B_3A_3A1_5D_3A9443", Tokens.envName(GitHost.parse("[::1]:9443")));
+        env.put("JHUB_TOKEN_GIT_EXAMPLE_ORG", "old-form");
+        assertEquals(Optional.empty(), Tokens.forHost(ctx, GitHost.parse("git-example.org")));
+        assertEquals(Optional.empty(), Tokens.forHost(ctx, GitHost.parse("git.example.org")),
+                "the old form is no longer read");
+    }
+
+    @Test
+    void githubTokenGoesToGithubAndItsApiHostOnly() {
+        env.put("GITHUB_TOKEN", "ghp");
+        Token t = Tokens.forHost(ctx, GitHost.parse("github.com")).orElseThrow();
+        assertTrue(t.appliesTo(java.net.URI.create("https://api.github.com/repos/o/r/tarball")));
+        assertTrue(t.appliesTo(java.net.URI.create("https://GitHub.com:443/o/r.git")));
+        assertFalse(t.appliesTo(java.net.URI.create("https://codeload.github.com/o/r")));
+        assertFalse(t.appliesTo(java.net.URI.create("https://github.com:8443/o/r.git")));
+        assertFalse(t.appliesTo(java.net.URI.create("http://github.com/o/r.git")));
+        assertEquals(Optional.empty(), Tokens.forHost(ctx, GitHost.parse("github.com:8443")));
+        GitHost ghe = GitHost.parse("ghe.corp");
+        settings.put("https.token.ghe.corp", "t");
+        ArchiveUrls.Target api = ArchiveUrls.archive(HttpsSettings.read(ctx, ghe), ghe, RepoInfo.parse("o/r"), "v1",
+                Tokens.forHost(ctx, ghe));
+        assertEquals("https://ghe.corp/api/v3/repos/o/r/tarball/v1", api.uri().toString());
+        assertTrue(api.credential().isPresent(), "a GitHub Enterprise API is the same host");
     }
 
     @Test
@@ -119,7 +156,7 @@ class UrlsAndTokensTest {
         settings.put("https.token.127.0.0.1:9443", "tok");
         ArchiveUrls.Target t = ArchiveUrls.git(HttpsSettings.read(ctx, h), h, RepoInfo.parse("o/r"), Tokens.forHost(ctx, h));
         assertEquals("https://127.0.0.1:9443/o/r.git", t.uri().toString());
-        assertEquals("Authorization", t.authHeader().orElseThrow().getKey());
-        assertTrue(t.authHeader().orElseThrow().getValue().startsWith("Basic "));
+        assertEquals("Authorization", t.credential().orElseThrow().headerName());
+        assertTrue(t.credential().orElseThrow().headerValue().startsWith("Basic "));
     }
 }

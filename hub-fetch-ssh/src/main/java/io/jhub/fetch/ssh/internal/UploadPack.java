@@ -4,6 +4,7 @@ import io.jhub.api.GitProtocolException;
 import io.jhub.core.git.PktLine;
 import io.jhub.core.git.PktLineReader;
 import io.jhub.core.git.PktLineWriter;
+import io.jhub.core.git.ReachabilityProbe;
 import io.jhub.core.git.RefAdvertisement;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,6 +97,30 @@ public final class UploadPack {
         }
         return server.refs().stream().filter(r -> r.peeled().filter(commit::equals).isPresent())
                 .map(io.jhub.core.git.AdvertisedRef::objectId).findFirst().orElse(commit);
+    }
+
+    /**
+     * Tells whether the server's v0 advertisement lets a client want any commit reachable from a ref (not only
+     * ref tips), so that its refusal of a want means the commit is unreachable.
+     *
+     * @return true for a v0 server that advertises {@code allow-reachable-sha1-in-want}
+     */
+    public boolean checksReachability() {
+        return server.version() == 0 && server.hasCapability("allow-reachable-sha1-in-want");
+    }
+
+    /**
+     * Asks whether the server would hand out a commit, without fetching it ({@link ReachabilityProbe}); the
+     * conversation is over afterwards.
+     *
+     * @param commit the full commit id
+     * @return the server's answer
+     * @throws IOException if the exchange fails
+     */
+    public ReachabilityProbe.Answer probe(String commit) throws IOException {
+        ReachabilityProbe.write(writer, commit);
+        writer.flushStream();
+        return ReachabilityProbe.read(reader);
     }
 
     /**
