@@ -141,6 +141,12 @@ public final class HttpsFetcher implements RepoFetcher {
             throw new FetchException("The host sent " + what + " but the archive says it holds commit "
                     + result.commit().get() + ". Refusing the mismatch; the host or a proxy may be misbehaving.");
         }
+        if (resolved.commit().isEmpty() && result.commit().isPresent() && !request.skipValidation()
+                && request.revision().filter(Resolution::isAbbreviatedCommitId).isPresent()) {
+            // an abbreviated id that is no ref tip: its commit is known only now, and is checked before install
+            CommitCheck.check(engine, ArchiveUrls.git(settings, request.host(), request.repo(), token), settings,
+                    request.host(), request.repo(), token, result.commit().get());
+        }
         return resolved.commit().isPresent() ? resolved : new Resolution(result.commit());
     }
 }

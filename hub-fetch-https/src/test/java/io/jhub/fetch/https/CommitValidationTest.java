@@ -88,6 +88,17 @@ class CommitValidationTest {
     }
 
     @Test
+    void anAbbreviatedIdOfACommitNoRefReachesIsRefusedOnceTheArchiveNamesIt() {
+        String abbreviated = forkCommit.substring(0, 10);
+        RefNotFoundException e = assertThrows(RefNotFoundException.class,
+                () -> hub().repo("owner/forky:" + abbreviated).fetch());
+        assertTrue(e.getMessage().contains(forkCommit) && e.getMessage().contains("not reachable from any"),
+                e.getMessage());
+        assertFalse(Files.exists(cache.resolve("repos").resolve(server.hostAndPort().replace(':', '-'))
+                .resolve("owner/forky/" + forkCommit)));
+    }
+
+    @Test
     void skipValidationFetchesItAnyway() throws IOException {
         Path tree = hub().repo("owner/forky:" + forkCommit).skipValidation(true).fetch();
         assertEquals("code the owner never published\n", Files.readString(tree.resolve("fork.txt")));
