@@ -149,7 +149,7 @@ public final class DownloadOptions {
         return "DownloadOptions[sha256=" + sha256.orElse("-") + ", hashPrefixFromName=" + hashPrefixFromName
                 + ", fileName=" + fileName.orElse("-") + ", offline=" + offline.map(String::valueOf).orElse("hub")
                 + ", connections=" + (connections.isPresent() ? connections.getAsInt() : "hub")
-                + ", allowPlainHttp=" + allowPlainHttp + "]";
+                + ", allowPlainHttp=" + allowPlainHttp + ", limits=" + limits.map(String::valueOf).orElse("hub") + "]";
     }
 
     /**

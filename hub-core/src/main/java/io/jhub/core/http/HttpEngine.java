@@ -40,7 +40,9 @@ import javax.net.ssl.SSLHandshakeException;
  * The one HTTP engine of jhub, shared by the HTTPS fetcher and file downloads. It follows redirects itself so a
  * {@link Credential} never leaves its authority, retries connection failures and 429/500/502/503/504 answers with
  * exponential back-off and jitter (honouring {@code Retry-After}), enforces connect and read timeouts (also while
- * a body streams), reads proxies from the environment (with the user name and password of a proxy URL such as
+ * a body streams) and the {@link HttpLimits} (a minimum body rate, a deadline for the headers, an overall deadline
+ * across retries; each failure names the bound and its setting), refuses a reply with conflicting
+ * {@code Content-Length} values, reads proxies from the environment (with the user name and password of a proxy URL such as
  * {@code http://user:password@proxy:3128}), sends a {@code User-Agent}, and refuses plain
  * {@code http:} unless allowed. Secret-looking plain headers ({@code Authorization}, {@code Proxy-Authorization},
  * {@code Cookie}, {@code PRIVATE-TOKEN}, {@code JOB-TOKEN}) are treated like a credential of the call's first
