@@ -42,8 +42,8 @@ import javax.net.ssl.SSLHandshakeException;
  * exponential back-off and jitter (honouring {@code Retry-After}), enforces connect and read timeouts (also while
  * a body streams) and the {@link HttpLimits} (a minimum body rate, a deadline for the headers, an overall deadline
  * across retries; each failure names the bound and its setting), refuses a reply with conflicting
- * {@code Content-Length} values, reads proxies from the environment (with the user name and password of a proxy URL such as
- * {@code http://user:password@proxy:3128}), sends a {@code User-Agent}, and refuses plain
+ * {@code Content-Length} values, reads proxies from the environment (with the user name and password of a proxy
+ * URL such as {@code http://user:password@proxy:3128}), sends a {@code User-Agent}, and refuses plain
  * {@code http:} unless allowed. Secret-looking plain headers ({@code Authorization}, {@code Proxy-Authorization},
  * {@code Cookie}, {@code PRIVATE-TOKEN}, {@code JOB-TOKEN}) are treated like a credential of the call's first
  * authority: dropped for good once a redirect leaves it. Requests travel over the JDK's {@code HttpClient}, or,

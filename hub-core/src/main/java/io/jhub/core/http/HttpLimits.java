@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The bounds on how long one request through {@link HttpEngine} may take, besides the connect and read timeouts:
@@ -44,6 +46,7 @@ public record HttpLimits(long lowSpeedLimit, Duration lowSpeedTime, Duration hea
     /** Setting name of {@link #deadline()}. */
     public static final String DEADLINE = "http.deadline";
 
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|min|h)?");
     private static final HttpLimits DEFAULTS = new HttpLimits(1024, Duration.ofSeconds(30), Duration.ofSeconds(30),
             Optional.of(Duration.ofHours(24)));
 
@@ -118,7 +121,7 @@ public record HttpLimits(long lowSpeedLimit, Duration lowSpeedTime, Duration hea
 
     private static Duration duration(String key, String value, boolean zeroAllowed) {
         String v = value.trim().toLowerCase(Locale.ROOT);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|min|h)?").matcher(v);
+        Matcher m = DURATION.matcher(v);
         if (!m.matches() || !zeroAllowed && Long.parseLong(m.group(1)) == 0) {
             throw new IllegalArgumentException("Setting " + key + " must be a " + (zeroAllowed ? "" : "positive ")
                     + "whole number with an optional unit ms, s (default), m or h, such as 30s"

@@ -102,8 +102,8 @@ final class HttpTransfer {
                 sendRange = true;
                 if (++mismatches > 1) {
                     throw new DownloadException(Redaction.withoutUserInfo(uri), "The file at "
-                            + Redaction.forDisplay(uri) + " changed on the server during the download (" + m.getMessage()
-                            + "), again after starting over; nothing was installed. Try again once the file stays"
+                            + Redaction.forDisplay(uri) + " changed on the server during the download ("
+                            + m.getMessage() + "), again after starting over; nothing was installed. Try again once the file stays"
                             + " the same.", null);
                 }
                 LOG.log(System.Logger.Level.INFO, () -> "A range answer for " + Redaction.forDisplay(uri) + " does not"

@@ -100,8 +100,8 @@ final class ParallelRanges {
                 try {
                     for (Optional<SegmentRuns.Run> r = runs.next(); r.isPresent() && failure.get() == null;
                          r = runs.next()) {
-                        Optional<HttpReply> first = r.get().current() == 0 ? Optional.ofNullable(opening.getAndSet(null))
-                                : Optional.empty();
+                        Optional<HttpReply> first = r.get().current() == 0
+                                ? Optional.ofNullable(opening.getAndSet(null)) : Optional.empty();
                         fetcher.fetch(ch, r.get(), first);
                     }
                 } catch (Throwable t) {
