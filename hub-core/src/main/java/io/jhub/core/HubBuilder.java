@@ -3,6 +3,7 @@ package io.jhub.core;
 import io.jhub.api.GitHost;
 import io.jhub.api.ProgressListener;
 import io.jhub.api.spi.RepoFetcher;
+import io.jhub.core.http.HttpLimits;
 import io.jhub.core.internal.layer.LayerWarmup;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -172,6 +173,20 @@ public final class HubBuilder {
             throw new IllegalArgumentException("setting key must not be blank");
         }
         settings.put(key, value);
+        return this;
+    }
+
+    /**
+     * Sets the minimum transfer rate, the headers deadline and the overall deadline of every HTTP request the hub
+     * makes (downloads and the HTTPS fetcher), as the settings {@code http.lowSpeedLimit},
+     * {@code http.lowSpeedTime}, {@code http.headersTimeout} and {@code http.deadline}; a later
+     * {@link #setting(String, String)} of one of them wins. Default {@link HttpLimits#defaults()}.
+     *
+     * @param limits the limits
+     * @return this builder
+     */
+    public HubBuilder httpLimits(HttpLimits limits) {
+        settings.putAll(Objects.requireNonNull(limits, "limits").toSettings());
         return this;
     }
 

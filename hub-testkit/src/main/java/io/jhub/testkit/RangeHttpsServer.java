@@ -27,7 +27,8 @@ import javax.net.ssl.SSLContext;
 /**
  * A loopback HTTPS file server that honours {@code Range} (single ranges) and {@code If-Range} (ETag), records
  * every request, and can be told to misbehave: answer a status, drop the connection after N bytes, stall after
- * N bytes until released, ignore ranges, serve wrong bytes, or change the ETag.
+ * N bytes until released, ignore ranges, serve wrong bytes, change the ETag, or show another ETag (or none)
+ * while honouring every Range.
  */
 public final class RangeHttpsServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
@@ -111,6 +112,20 @@ public final class RangeHttpsServer implements AutoCloseable {
         static Fault wrongBytes() {
             return new WrongBytes();
         }
+
+        /**
+         * Serves the current content with this ETag, or none, instead of the real one, and answers a Range
+         * whatever its If-Range says: a server whose If-Range is broken, or that sends no validator.
+         *
+         * @param etag the ETag to show (quoted, such as {@code "v2"}), or empty for no ETag at all
+         * @return the fault
+         */
+        static Fault otherEtag(Optional<String> etag) {
+            return new OtherEtag(etag);
+        }
+    }
+
+    private record OtherEtag(Optional<String> etag) implements Fault {
     }
 
     private record Status(int code, Map<String, String> headers) implements Fault {
@@ -335,7 +350,9 @@ public final class RangeHttpsServer implements AutoCloseable {
         long first = 0;
         long last = content.length - 1L;
         int status = 200;
-        boolean validatorOk = ifRange.isEmpty() || ifRange.get().equals(etag);
+        Optional<OtherEtag> other = fault instanceof OtherEtag o ? Optional.of(o) : res.always.stream()
+                .filter(f -> f instanceof OtherEtag).map(f -> (OtherEtag) f).findFirst();
+        boolean validatorOk = ifRange.isEmpty() || ifRange.get().equals(etag) || other.isPresent();
         if (range.isPresent() && !ignoreRanges && validatorOk) {
             Matcher m = RANGE.matcher(range.get().trim());
             if (m.matches()) {
@@ -355,7 +372,7 @@ public final class RangeHttpsServer implements AutoCloseable {
         }
         record(ex, path, range, ifRange, status, first, last, now);
         long length = last - first + 1;
-        ex.getResponseHeaders().add("ETag", etag);
+        other.map(OtherEtag::etag).orElse(Optional.of(etag)).ifPresent(e -> ex.getResponseHeaders().add("ETag", e));
         ex.getResponseHeaders().add("Accept-Ranges", "bytes");
         if (status == 206) {
             long shown = fault instanceof WrongContentRange && last > first ? first + 1 : first;

@@ -22,6 +22,7 @@ public final class DownloadOptions {
     private final Optional<Boolean> offline;
     private final OptionalInt connections;
     private final boolean allowPlainHttp;
+    private final Optional<HttpLimits> limits;
 
     private DownloadOptions(Builder b) {
         this.sha256 = Optional.ofNullable(b.sha256);
@@ -31,6 +32,7 @@ public final class DownloadOptions {
         this.offline = Optional.ofNullable(b.offline);
         this.connections = b.connections == 0 ? OptionalInt.empty() : OptionalInt.of(b.connections);
         this.allowPlainHttp = b.allowPlainHttp;
+        this.limits = Optional.ofNullable(b.limits);
     }
 
     /**
@@ -66,6 +68,7 @@ public final class DownloadOptions {
         b.offline = offline.orElse(null);
         b.connections = connections.orElse(0);
         b.allowPlainHttp = allowPlainHttp;
+        b.limits = limits.orElse(null);
         return b;
     }
 
@@ -124,6 +127,15 @@ public final class DownloadOptions {
     }
 
     /**
+     * Returns the limits that replace the hub's {@code http.*} limit settings for this download.
+     *
+     * @return the limits, if set here
+     */
+    public Optional<HttpLimits> limits() {
+        return limits;
+    }
+
+    /**
      * Tells whether plain {@code http:} URLs are allowed.
      *
      * @return true if allowed
@@ -137,7 +149,7 @@ public final class DownloadOptions {
         return "DownloadOptions[sha256=" + sha256.orElse("-") + ", hashPrefixFromName=" + hashPrefixFromName
                 + ", fileName=" + fileName.orElse("-") + ", offline=" + offline.map(String::valueOf).orElse("hub")
                 + ", connections=" + (connections.isPresent() ? connections.getAsInt() : "hub")
-                + ", allowPlainHttp=" + allowPlainHttp + "]";
+                + ", allowPlainHttp=" + allowPlainHttp + ", limits=" + limits.map(String::valueOf).orElse("hub") + "]";
     }
 
     /**
@@ -153,6 +165,7 @@ public final class DownloadOptions {
         private Boolean offline;
         private int connections;
         private boolean allowPlainHttp;
+        private HttpLimits limits;
 
         private Builder() {
         }
@@ -255,6 +268,19 @@ public final class DownloadOptions {
          */
         public Builder allowPlainHttp(boolean allow) {
             this.allowPlainHttp = allow;
+            return this;
+        }
+
+        /**
+         * Sets the minimum rate, headers deadline and overall deadline of this download instead of the hub's
+         * settings ({@code http.lowSpeedLimit} and the others, see {@link HttpLimits}). The overall deadline covers
+         * the whole download with every resume.
+         *
+         * @param l the limits
+         * @return this builder
+         */
+        public Builder limits(HttpLimits l) {
+            this.limits = Objects.requireNonNull(l, "limits");
             return this;
         }
 

@@ -5,7 +5,10 @@ import io.jhub.api.HubDefaults;
 import io.jhub.api.ProgressListener;
 import io.jhub.api.spi.FetchContext;
 import io.jhub.core.internal.http.Backoff;
+import io.jhub.core.internal.http.Bounds;
+import io.jhub.core.internal.http.ContentLength;
 import io.jhub.core.internal.http.EnvProxySelector;
+import io.jhub.core.internal.http.LimitExceeded;
 import io.jhub.core.internal.http.ProgressStream;
 import io.jhub.core.internal.http.ProxyException;
 import io.jhub.core.internal.http.Redaction;
@@ -37,8 +40,10 @@ import javax.net.ssl.SSLHandshakeException;
  * The one HTTP engine of jhub, shared by the HTTPS fetcher and file downloads. It follows redirects itself so a
  * {@link Credential} never leaves its authority, retries connection failures and 429/500/502/503/504 answers with
  * exponential back-off and jitter (honouring {@code Retry-After}), enforces connect and read timeouts (also while
- * a body streams), reads proxies from the environment (with the user name and password of a proxy URL such as
- * {@code http://user:password@proxy:3128}), sends a {@code User-Agent}, and refuses plain
+ * a body streams) and the {@link HttpLimits} (a minimum body rate, a deadline for the headers, an overall deadline
+ * across retries; each failure names the bound and its setting), refuses a reply with conflicting
+ * {@code Content-Length} values, reads proxies from the environment (with the user name and password of a proxy
+ * URL such as {@code http://user:password@proxy:3128}), sends a {@code User-Agent}, and refuses plain
  * {@code http:} unless allowed. Secret-looking plain headers ({@code Authorization}, {@code Proxy-Authorization},
  * {@code Cookie}, {@code PRIVATE-TOKEN}, {@code JOB-TOKEN}) are treated like a credential of the call's first
  * authority: dropped for good once a redirect leaves it. Requests travel over the JDK's {@code HttpClient}, or,
@@ -65,6 +70,7 @@ public final class HttpEngine {
     private final boolean allowPlainHttp;
     private final ProgressListener progress;
     private final Backoff backoff;
+    private final HttpLimits limits;
 
     private HttpEngine(Builder b) {
         ProxySelector proxies = b.proxySelector != null ? b.proxySelector
@@ -78,6 +84,38 @@ public final class HttpEngine {
         this.allowPlainHttp = b.allowPlainHttp;
         this.progress = b.progress;
         this.backoff = new Backoff(b.backoffBase, b.backoffMax);
+        this.limits = b.limits;
+    }
+
+    private HttpEngine(HttpEngine base, HttpLimits limits) {
+        this.transports = base.transports;
+        this.readTimeout = base.readTimeout;
+        this.retries = base.retries;
+        this.maxRedirects = base.maxRedirects;
+        this.userAgent = base.userAgent;
+        this.allowPlainHttp = base.allowPlainHttp;
+        this.progress = base.progress;
+        this.backoff = base.backoff;
+        this.limits = limits;
+    }
+
+    /**
+     * Returns an engine like this one (sharing its connections' settings) with other limits.
+     *
+     * @param other the rate, headers and overall bounds
+     * @return the engine
+     */
+    public HttpEngine withLimits(HttpLimits other) {
+        return new HttpEngine(this, Objects.requireNonNull(other, "limits"));
+    }
+
+    /**
+     * Returns the rate, headers and overall bounds every request of this engine keeps to.
+     *
+     * @return the limits
+     */
+    public HttpLimits limits() {
+        return limits;
     }
 
     /**
@@ -91,34 +129,55 @@ public final class HttpEngine {
     }
 
     /**
-     * Returns an engine configured from what the core hands a fetcher: timeouts, TLS context, environment and
-     * progress.
+     * Returns an engine configured from what the core hands a fetcher: timeouts, TLS context, environment,
+     * progress and the {@link HttpLimits} settings ({@code http.lowSpeedLimit} and the others).
      *
      * @param ctx the fetch context
      * @return a new engine
+     * @throws IllegalArgumentException if a limit setting is malformed
      */
     public static HttpEngine fromContext(FetchContext ctx) {
         Objects.requireNonNull(ctx, "ctx");
         Builder b = builder().connectTimeout(ctx.connectTimeout()).readTimeout(ctx.readTimeout())
-                .environment(ctx::env).progress(ctx.progress());
+                .environment(ctx::env).progress(ctx.progress()).limits(HttpLimits.fromSettings(ctx::setting));
         ctx.sslContext().ifPresent(b::sslContext);
         return b.build();
     }
 
     /**
      * Sends a call, following redirects and retrying as described on the class, and hands the first other reply
-     * to {@code handler}. The body is closed when the handler returns.
+     * to {@code handler}. The body is closed when the handler returns. The engine's {@link #limits()} apply, the
+     * overall deadline counted from now.
      *
      * @param call the request
      * @param handler what to do with the reply (2xx, 304, 4xx other than 429, ...)
      * @param <T> the handler's result type
      * @return what the handler returned
      * @throws DownloadException if plain http is not allowed, a redirect is refused or too many, the retries are
-     *         used up, the TLS handshake fails, or the handler throws an {@link IOException}
+     *         used up, the TLS handshake fails, a limit is hit (the message names it and its setting), or the
+     *         handler throws an {@link IOException}
      */
     public <T> T send(HttpCall call, ResponseHandler<T> handler) {
+        return send(call, handler, Deadline.start(limits));
+    }
+
+    /**
+     * Sends a call like {@link #send(HttpCall, ResponseHandler)}, but within a deadline started earlier, so that
+     * several calls (the resumes of one download) share one overall bound.
+     *
+     * @param call the request
+     * @param handler what to do with the reply
+     * @param deadline when the call, its retries and the reading of its body must be over
+     * @param <T> the handler's result type
+     * @return what the handler returned
+     * @throws DownloadException as {@link #send(HttpCall, ResponseHandler)}, also when the deadline has passed
+     */
+    public <T> T send(HttpCall call, ResponseHandler<T> handler, Deadline deadline) {
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(deadline, "deadline");
+        Bounds bounds = new Bounds(limits.lowSpeedLimit(), limits.lowSpeedTime().toMillis(),
+                limits.headersTimeout().toMillis(), deadline.endNanos(), deadline.describe());
         URI uri = call.uri();
         checkScheme(uri, null);
         String method = call.method();
@@ -132,7 +191,10 @@ public final class HttpEngine {
             credentialAlive = sendCredential; // once dropped, never sent again on later hops
             sameAuthority = sameAuthority && sameAuthority(call.uri(), uri);
             TransportRequest request = new TransportRequest(method, uri,
-                    headers(call, sendCredential, sameAuthority), body);
+                    headers(call, sendCredential, sameAuthority), body, bounds);
+            if (deadline.passed()) {
+                throw deadlinePassed(method, uri, deadline, attempt);
+            }
             attempt++;
             TransportResponse response;
             try {
@@ -147,8 +209,8 @@ public final class HttpEngine {
                     throw new DownloadException(Redaction.withoutUserInfo(uri), p.status(), method + " "
                             + Redaction.forDisplay(uri) + " failed: " + p.getMessage() + ".", p);
                 }
-                if (attempt <= retries) {
-                    pause(uri, attempt, Optional.empty(), describe(e));
+                if (attempt <= retries && !(e instanceof LimitExceeded l && l.kind() == LimitExceeded.Kind.DEADLINE)) {
+                    pause(method, uri, attempt, Optional.empty(), describe(e), deadline);
                     continue;
                 }
                 throw new DownloadException(Redaction.withoutUserInfo(uri), method + " " + Redaction.forDisplay(uri)
@@ -189,7 +251,7 @@ public final class HttpEngine {
                 Optional<String> retryAfter = response.header("Retry-After");
                 response.discard();
                 if (attempt <= retries) {
-                    pause(uri, attempt, retryAfter, "status " + status);
+                    pause(method, uri, attempt, retryAfter, "status " + status, deadline);
                     continue;
                 }
                 throw new DownloadException(Redaction.withoutUserInfo(uri), status, method + " "
@@ -204,12 +266,13 @@ public final class HttpEngine {
 
     private <T> T handle(TransportResponse response, URI uri, boolean credentialSent, ResponseHandler<T> handler) {
         try (response) {
-            OptionalLong length = contentLength(response.header("Content-Length"));
+            OptionalLong length = ContentLength.of(response.headers("Content-Length"));
             InputStream in = progress == ProgressListener.NONE ? response.body()
                     : new ProgressStream(response.body(), progress, Redaction.forDisplay(uri), length.orElse(-1));
             return handler.handle(new Reply(response.status(), uri, response, length, credentialSent, in));
         } catch (IOException e) {
-            String what = e instanceof HttpTimeoutException ? "the read timed out (" + e.getMessage() + ")"
+            String what = e instanceof LimitExceeded l && l.kind() != LimitExceeded.Kind.READ_TIMEOUT ? e.getMessage()
+                    : e instanceof HttpTimeoutException ? "the read timed out (" + e.getMessage() + ")"
                     : "the transfer failed: " + describe(e);
             throw new DownloadException(Redaction.withoutUserInfo(uri), response.status(), "Reading "
                     + Redaction.forDisplay(uri) + " failed: " + what + ". Try again; a download resumes where it"
@@ -245,6 +308,12 @@ public final class HttpEngine {
 
     private void checkScheme(URI uri, URI from) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (from != null && !scheme.equals("http") && !scheme.equals("https")) {
+            throw new DownloadException(Redaction.withoutUserInfo(from), "Refused a redirect from "
+                    + Redaction.forDisplay(from) + " to " + Redaction.forDisplay(uri) + ": its scheme \""
+                    + (scheme.isEmpty() ? "(none)" : scheme) + "\" is not supported; jhub follows redirects only to"
+                    + " https (http only when allowed). Ask the publisher for an https URL.", null);
+        }
         if (from != null && "https".equalsIgnoreCase(from.getScheme()) && !scheme.equals("https")) {
             throw new DownloadException(Redaction.withoutUserInfo(from), "Refused a redirect from "
                     + Redaction.forDisplay(from) + " to the insecure " + Redaction.forDisplay(uri)
@@ -270,8 +339,12 @@ public final class HttpEngine {
         }
     }
 
-    private void pause(URI uri, int attempt, Optional<String> retryAfter, String why) {
+    private void pause(String method, URI uri, int attempt, Optional<String> retryAfter, String why,
+                       Deadline deadline) {
         Duration wait = backoff.delay(attempt, retryAfter, ZonedDateTime.now());
+        if (deadline.remaining().filter(left -> left.compareTo(wait) <= 0).isPresent()) {
+            throw deadlinePassed(method, uri, deadline, attempt);
+        }
         LOG.log(System.Logger.Level.INFO, () -> "Retrying " + Redaction.forDisplay(uri) + " after " + why + " in "
                 + wait.toMillis() + " ms (retry " + attempt + " of " + retries + ")");
         try {
@@ -283,14 +356,16 @@ public final class HttpEngine {
         }
     }
 
-    static OptionalLong contentLength(Optional<String> v) {
-        if (v.isPresent() && v.get().trim().matches("\\d{1,18}")) {
-            return OptionalLong.of(Long.parseLong(v.get().trim()));
-        }
-        return OptionalLong.empty();
+    private static DownloadException deadlinePassed(String method, URI uri, Deadline deadline, int attempts) {
+        return new DownloadException(Redaction.withoutUserInfo(uri), method + " " + Redaction.forDisplay(uri)
+                + " stopped after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": it would pass "
+                + deadline.describe() + ". Try again later, or raise the setting.", null);
     }
 
     private String describe(IOException e) {
+        if (e instanceof LimitExceeded) {
+            return e.getMessage();
+        }
         if (e instanceof HttpConnectTimeoutException) {
             return "connecting timed out (" + e.getMessage() + ")";
         }
@@ -332,8 +407,20 @@ public final class HttpEngine {
         private ProgressListener progress = ProgressListener.NONE;
         private Duration backoffBase = Duration.ofMillis(500);
         private Duration backoffMax = Duration.ofSeconds(30);
+        private HttpLimits limits = HttpLimits.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * Sets the minimum rate, the headers deadline and the overall deadline. Default {@link HttpLimits#defaults()}.
+         *
+         * @param l the limits
+         * @return this builder
+         */
+        public Builder limits(HttpLimits l) {
+            this.limits = Objects.requireNonNull(l, "limits");
+            return this;
         }
 
         /**

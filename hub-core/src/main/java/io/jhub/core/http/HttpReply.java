@@ -49,8 +49,10 @@ public interface HttpReply {
     boolean credentialSent();
 
     /**
-     * Returns the streamed body. A read that waits longer than the read timeout for the next bytes fails with
-     * {@link java.net.http.HttpTimeoutException}; bytes read are reported as {@code DOWNLOAD} progress.
+     * Returns the streamed body. A read that waits longer than the read timeout for the next bytes, a body slower
+     * than the engine's {@link HttpLimits#lowSpeedLimit()} over a window, or a read past the overall deadline fails
+     * with {@link java.net.http.HttpTimeoutException} (its message names the bound and its setting); bytes read
+     * are reported as {@code DOWNLOAD} progress.
      *
      * @return the body stream (closed by the engine after the handler)
      */

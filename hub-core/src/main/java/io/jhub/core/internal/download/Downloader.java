@@ -6,6 +6,7 @@ import io.jhub.api.IntegrityException;
 import io.jhub.api.OfflineException;
 import io.jhub.core.Hub;
 import io.jhub.core.http.DownloadOptions;
+import io.jhub.core.http.HttpEngine;
 import io.jhub.core.internal.cache.CacheFiles;
 import io.jhub.core.internal.cache.CacheLock;
 import io.jhub.core.internal.http.Redaction;
@@ -104,8 +105,9 @@ public final class Downloader {
             hash = Optional.of(LocalCopy.copy(uri, layout, meter));
         } else {
             TransferSettings settings = HubHttp.transferSettings(hub, options);
-            hash = new HttpTransfer(HubHttp.engine(hub, options.allowPlainHttp()), uri, layout, settings, meter)
-                    .run(expected.isPresent());
+            HttpEngine engine = HubHttp.engine(hub, options.allowPlainHttp());
+            engine = options.limits().map(engine::withLimits).orElse(engine);
+            hash = new HttpTransfer(engine, uri, layout, settings, meter).run(expected.isPresent());
         }
         if (expected.isPresent() && !expected.get().matches(hash.orElseThrow())) {
             CacheFiles.deleteQuietly(layout.partial());

@@ -3,6 +3,7 @@ package io.jhub.core.internal.download;
 import io.jhub.api.CacheException;
 import io.jhub.api.DownloadException;
 import io.jhub.api.HubDefaults;
+import io.jhub.core.http.Deadline;
 import io.jhub.core.http.HttpCall;
 import io.jhub.core.http.HttpEngine;
 import io.jhub.core.http.HttpReply;
@@ -23,23 +24,28 @@ import java.util.Optional;
 /**
  * Brings the partial file of one URL to completion: resumes a partial left by any process (Range + If-Range with
  * the recorded validator), starts over when the server sends the whole file, and hands large files on servers
- * that honour ranges to {@link ParallelRanges}. Runs only while the caller holds the file's lock.
+ * that honour ranges to {@link ParallelRanges}, whose first run goes on with the first answer's body. A range
+ * answer that does not fit the partial ({@link RangeReplies}) discards it and starts over once; a second such
+ * answer fails, as the file keeps changing. One {@link Deadline} bounds the whole download. Runs only while the
+ * caller holds the file's lock.
  */
 final class HttpTransfer {
     private static final System.Logger LOG = System.getLogger(HttpTransfer.class.getName());
     private static final int MAX_RESTARTS = 3;
 
     /** What one attempt ended with. */
-    enum Step { DONE, PARALLEL, RESTART, RESTART_WITHOUT_RANGE }
+    enum Step { DONE, RESTART, RESTART_WITHOUT_RANGE }
 
     private final HttpEngine engine;
     private final URI uri;
     private final CacheLayout layout;
     private final TransferSettings settings;
     private final ProgressMeter meter;
+    private final Deadline deadline;
     private boolean sendRange = true;
     private boolean allowParallel;
-    private String hash;
+    private boolean needHash;
+    private Optional<String> hash = Optional.empty();
 
     HttpTransfer(HttpEngine engine, URI uri, CacheLayout layout, TransferSettings settings, ProgressMeter meter) {
         this.engine = engine;
@@ -48,6 +54,7 @@ final class HttpTransfer {
         this.settings = settings;
         this.meter = meter;
         this.allowParallel = settings.connections() > 1;
+        this.deadline = Deadline.start(engine.limits());
     }
 
     /**
@@ -57,24 +64,27 @@ final class HttpTransfer {
      * @return the SHA-256 in hex when it was computed
      */
     Optional<String> run(boolean needHash) {
+        this.needHash = needHash;
         int restarts = 0;
         int failures = 0;
+        int mismatches = 0;
         while (true) {
+            // without a validator nothing written before can be checked against the server's file: no resume
             Optional<PartialMeta> meta = PartialMeta.read(layout.partialMeta())
-                    .filter(m -> uri.toString().equals(m.url()));
+                    .filter(m -> uri.toString().equals(m.url())).filter(m -> m.validator().isPresent());
             try {
                 Step step;
                 if (meta.isPresent() && meta.get().parallel() && allowParallel) {
                     ParallelRanges ranges = new ParallelRanges(engine, uri, layout, meta.get(), settings, meter,
-                            needHash);
-                    step = ranges.run();
+                            needHash, deadline);
+                    step = ranges.run(Optional.empty());
                     if (step == Step.DONE) {
                         return ranges.sha256();
                     }
                 } else {
                     step = sequential(meta.filter(m -> !m.parallel()));
                     if (step == Step.DONE) {
-                        return Optional.of(hash);
+                        return hash;
                     }
                 }
                 if (step == Step.RESTART || step == Step.RESTART_WITHOUT_RANGE) {
@@ -87,6 +97,17 @@ final class HttpTransfer {
                                 + " Try again later.", null);
                     }
                 }
+            } catch (RangeReplies.Mismatch m) {
+                discard();
+                sendRange = true;
+                if (++mismatches > 1) {
+                    throw new DownloadException(Redaction.withoutUserInfo(uri), "The file at "
+                            + Redaction.forDisplay(uri) + " changed on the server during the download ("
+                            + m.getMessage() + "), again after starting over; nothing was installed. Try again once the file stays"
+                            + " the same.", null);
+                }
+                LOG.log(System.Logger.Level.INFO, () -> "A range answer for " + Redaction.forDisplay(uri) + " does not"
+                        + " fit the partial file (" + m.getMessage() + "); starting over");
             } catch (DownloadException e) {
                 if (!(e.getCause() instanceof BodyInterrupted) || ++failures > settings.retries()) {
                     throw e;
@@ -118,7 +139,7 @@ final class HttpTransfer {
         if (offset > 0 && offset == meta.get().length()) {
             // a previous process finished the transfer but died before installing it
             meter.reset(offset, offset);
-            hash = Hashing.hex(digest.digest());
+            hash = Optional.of(Hashing.hex(digest.digest()));
             return Step.DONE;
         }
         HttpCall call = HttpCall.get(uri);
@@ -131,10 +152,19 @@ final class HttpTransfer {
             LOG.log(System.Logger.Level.INFO, () -> "Resuming " + Redaction.forDisplay(uri) + " at byte " + from);
         }
         long start = offset;
-        return engine.send(call, reply -> onReply(reply, start, digest));
+        long recorded = offset > 0 ? meta.get().length() : -1;
+        Optional<String> sent = validator;
+        return engine.send(call, reply -> onReply(reply, start, sent, recorded, digest), deadline);
     }
 
-    private Step onReply(HttpReply reply, long offset, MessageDigest digest) throws IOException {
+    /**
+     * Takes the answer to a sequential request.
+     *
+     * @param validator the partial's validator when resuming, else empty
+     * @param recorded the partial's recorded length when resuming, else -1
+     */
+    private Step onReply(HttpReply reply, long offset, Optional<String> validator, long recorded,
+                         MessageDigest digest) throws IOException {
         int status = reply.status();
         if (status == 416) {
             return offset > 0 ? Step.RESTART : Step.RESTART_WITHOUT_RANGE;
@@ -142,22 +172,14 @@ final class HttpTransfer {
         if (status != 200 && status != 206) {
             throw StatusErrors.of(reply.uri(), status);
         }
-        Optional<String> validator = Validators.of(reply);
+        Optional<String> replyValidator = Validators.of(reply);
         long start;
         long total;
         if (status == 206) {
-            ContentRange cr = reply.header("Content-Range").flatMap(ContentRange::parse)
-                    .orElseThrow(() -> new DownloadException(Redaction.withoutUserInfo(uri), 206, "The server"
-                            + " answered 206 for " + Redaction.forDisplay(uri) + " without a valid Content-Range.",
-                            null));
-            if (cr.first() != offset) {
-                return Step.RESTART;
-            }
+            ContentRange cr = RangeReplies.check(reply, validator, offset, -1, recorded);
             total = cr.total();
-            if (offset == 0 && allowParallel && total >= settings.parallelMinBytes()) {
-                long segment = settings.segmentSize(total);
-                new PartialMeta(uri.toString(), validator, total, segment, new BitSet()).write(layout.partialMeta());
-                return Step.PARALLEL;
+            if (offset == 0 && allowParallel && total >= settings.parallelMinBytes() && replyValidator.isPresent()) {
+                return parallel(reply, replyValidator, total);
             }
             start = offset;
         } else {
@@ -171,15 +193,31 @@ final class HttpTransfer {
             allowParallel = false;
         }
         if (start == 0) {
-            new PartialMeta(uri.toString(), validator, total, 0, new BitSet()).write(layout.partialMeta());
+            new PartialMeta(uri.toString(), replyValidator, total, 0, new BitSet()).write(layout.partialMeta());
         }
         meter.reset(start, total);
         long end = copy(reply.body(), start, digest);
         if (total >= 0 && end != total) {
             throw new BodyInterrupted("the body ended after " + end + " of " + total + " bytes", null);
         }
-        hash = Hashing.hex(digest.digest());
+        hash = Optional.of(Hashing.hex(digest.digest()));
         return Step.DONE;
+    }
+
+    /**
+     * Goes on in parallel ranges from the first answer, whose body serves the run that starts at byte 0, so the
+     * bytes of the first connection are used rather than dropped.
+     */
+    private Step parallel(HttpReply first, Optional<String> validator, long total) {
+        PartialMeta meta = new PartialMeta(uri.toString(), validator, total, settings.segmentSize(total),
+                new BitSet());
+        meta.write(layout.partialMeta());
+        ParallelRanges ranges = new ParallelRanges(engine, uri, layout, meta, settings, meter, needHash, deadline);
+        Step step = ranges.run(Optional.of(first));
+        if (step == Step.DONE) {
+            hash = ranges.sha256();
+        }
+        return step;
     }
 
     private long copy(InputStream body, long start, MessageDigest digest) throws BodyInterrupted {

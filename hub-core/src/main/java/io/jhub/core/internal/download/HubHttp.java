@@ -4,13 +4,16 @@ import io.jhub.api.HubDefaults;
 import io.jhub.core.Hub;
 import io.jhub.core.http.DownloadOptions;
 import io.jhub.core.http.HttpEngine;
+import io.jhub.core.http.HttpLimits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
  * The HTTP engine and transfer settings a hub uses for downloads, one engine per hub (and per plain-http
- * choice). Settings: {@code http.retries}, {@code http.backoffBaseMillis}, {@code http.backoffMaxMillis},
+ * choice). Settings: {@code http.retries}, {@code http.backoffBaseMillis}, {@code http.backoffMaxMillis}, the
+ * {@link HttpLimits} ({@code http.lowSpeedLimit}, {@code http.lowSpeedTime}, {@code http.headersTimeout},
+ * {@code http.deadline}),
  * {@code download.connections}, {@code download.parallelMinBytes}, {@code download.directConnections} (default
  * true: jhub's own blocking connections, straight or through an HTTP proxy, see
  * {@link HttpEngine.Builder#directConnections(boolean)}).
@@ -54,6 +57,7 @@ public final class HubHttp {
                         .directConnections(booleanSetting(hub, "download.directConnections", true))
                         .environment(n -> java.util.Optional.ofNullable(proxyEnv.get(n)))
                         .retries(intSetting(hub, "http.retries", HubDefaults.HTTP_RETRIES, 0, 100))
+                        .limits(HttpLimits.fromSettings(hub::setting))
                         .backoff(Duration.ofMillis(intSetting(hub, "http.backoffBaseMillis", 500, 1, 600_000)),
                                 Duration.ofMillis(intSetting(hub, "http.backoffMaxMillis", 30_000, 1, 3_600_000)));
                 hub.sslContext().ifPresent(b::sslContext);

@@ -1,7 +1,9 @@
 package io.jhub.core.internal.download;
 
 import io.jhub.api.DownloadException;
+import io.jhub.core.http.Deadline;
 import io.jhub.core.http.HttpEngine;
+import io.jhub.core.http.HttpReply;
 import io.jhub.core.internal.http.Redaction;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -32,10 +34,11 @@ final class ParallelRanges {
     private final ProgressMeter meter;
     private final BitSet done;
     private final boolean hash;
+    private final Deadline deadline;
     private Optional<TrailingHasher> hasher = Optional.empty();
 
     ParallelRanges(HttpEngine engine, URI uri, CacheLayout layout, PartialMeta meta, TransferSettings settings,
-                   ProgressMeter meter, boolean hash) {
+                   ProgressMeter meter, boolean hash, Deadline deadline) {
         this.engine = engine;
         this.uri = uri;
         this.layout = layout;
@@ -44,14 +47,18 @@ final class ParallelRanges {
         this.meter = meter;
         this.done = (BitSet) meta.done().clone();
         this.hash = hash;
+        this.deadline = deadline;
     }
 
     /**
      * Fetches the missing segments.
      *
+     * @param opening an answer to an open range from byte 0 whose body is still to be read: it serves the run
+     *        that starts with segment 0 (a fresh download's first request), or empty
      * @return DONE, or RESTART when the server sent the whole file for a range
+     * @throws RangeReplies.Mismatch if a range answer does not fit the partial
      */
-    HttpTransfer.Step run() {
+    HttpTransfer.Step run(Optional<HttpReply> opening) {
         Path partial = layout.partial();
         try {
             if (!Files.exists(partial) || Files.size(partial) != meta.length()) {
@@ -75,7 +82,7 @@ final class ParallelRanges {
         }
         HttpTransfer.Step step = HttpTransfer.Step.RESTART;
         try {
-            step = fetchAll(partial, todo);
+            step = fetchAll(partial, todo, new AtomicReference<>(opening.orElse(null)));
             return step;
         } finally {
             if (step != HttpTransfer.Step.DONE) {
@@ -84,16 +91,18 @@ final class ParallelRanges {
         }
     }
 
-    private HttpTransfer.Step fetchAll(Path partial, List<Integer> todo) {
+    private HttpTransfer.Step fetchAll(Path partial, List<Integer> todo, AtomicReference<HttpReply> opening) {
         SegmentRuns runs = new SegmentRuns(todo, settings.connections());
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        RunFetcher fetcher = new RunFetcher(engine, uri, meta, settings, meter, failure, this::markDone);
+        RunFetcher fetcher = new RunFetcher(engine, uri, meta, settings, meter, failure, this::markDone, deadline);
         try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
             Runnable worker = () -> {
                 try {
                     for (Optional<SegmentRuns.Run> r = runs.next(); r.isPresent() && failure.get() == null;
                          r = runs.next()) {
-                        fetcher.fetch(ch, r.get());
+                        Optional<HttpReply> first = r.get().current() == 0
+                                ? Optional.ofNullable(opening.getAndSet(null)) : Optional.empty();
+                        fetcher.fetch(ch, r.get(), first);
                     }
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);

@@ -2,21 +2,25 @@ package io.jhub.core.internal.download;
 
 import io.jhub.api.DownloadException;
 import io.jhub.api.HubDefaults;
+import io.jhub.core.http.Deadline;
 import io.jhub.core.http.HttpCall;
 import io.jhub.core.http.HttpEngine;
 import io.jhub.core.http.HttpReply;
 import io.jhub.core.internal.http.Redaction;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
- * Fetches one {@link SegmentRuns.Run} of a parallel download: one range request for the whole run, another from
- * the byte where it broke when its body breaks (each run retried on its own), each segment reported done as soon
- * as its last byte is written. Shared by the connections of one download.
+ * Fetches one {@link SegmentRuns.Run} of a parallel download: one range request for the whole run (or, for the
+ * run from byte 0 of a fresh download, the body of the download's first answer), another from the byte where it
+ * broke when its body breaks (each run retried on its own), each segment reported done as soon as its last byte
+ * is written. Every answer passes {@link RangeReplies}. Shared by the connections of one download.
  */
 final class RunFetcher {
     private static final System.Logger LOG = System.getLogger(RunFetcher.class.getName());
@@ -37,6 +41,7 @@ final class RunFetcher {
     private final ProgressMeter meter;
     private final AtomicReference<Throwable> failure;
     private final IntConsumer segmentDone;
+    private final Deadline deadline;
 
     /**
      * Creates the fetcher.
@@ -48,9 +53,10 @@ final class RunFetcher {
      * @param meter progress
      * @param failure the first failure of any connection; once set, every run stops at its next chunk
      * @param segmentDone told each completed segment's index, before its last bytes count as progress
+     * @param deadline the download's overall deadline
      */
     RunFetcher(HttpEngine engine, URI uri, PartialMeta meta, TransferSettings settings, ProgressMeter meter,
-               AtomicReference<Throwable> failure, IntConsumer segmentDone) {
+               AtomicReference<Throwable> failure, IntConsumer segmentDone, Deadline deadline) {
         this.engine = engine;
         this.uri = uri;
         this.meta = meta;
@@ -58,6 +64,7 @@ final class RunFetcher {
         this.meter = meter;
         this.failure = failure;
         this.segmentDone = segmentDone;
+        this.deadline = deadline;
     }
 
     /**
@@ -65,12 +72,28 @@ final class RunFetcher {
      *
      * @param ch the partial file, preallocated
      * @param run the run
-     * @throws RangeIgnored if the server sent the whole file (or another range) instead
+     * @param opening the download's first answer (an open range from byte 0, body unread) when the run starts
+     *        there, else empty; closed once the run is over
+     * @throws RangeIgnored if the server sent the whole file instead
+     * @throws RangeReplies.Mismatch if an answer does not fit the partial
      * @throws DownloadException if the server fails or the run's body broke more often than retries allow
      */
-    void fetch(FileChannel ch, SegmentRuns.Run run) {
+    void fetch(FileChannel ch, SegmentRuns.Run run, Optional<HttpReply> opening) {
         long[] pos = {run.current() * meta.segmentSize()};
         int failures = 0;
+        if (opening.isPresent()) {
+            try (InputStream body = opening.get().body()) {
+                if (copy(opening.get(), ch, run, pos, -1)) {
+                    return;
+                }
+            } catch (BodyInterrupted e) {
+                failures++; // as if a range request of its own broke: go on from pos below
+            } catch (IOException e) {
+                throw new DownloadException(Redaction.withoutUserInfo(uri), "Writing the first range of "
+                        + Redaction.forDisplay(uri) + " failed: " + e.getMessage() + ". Check free space in the"
+                        + " cache directory.", e);
+            }
+        }
         while (true) {
             long last = segmentEnd(run.end() - 1) - 1;
             HttpCall call = HttpCall.get(uri).header("Range", "bytes=" + pos[0] + "-" + last);
@@ -79,7 +102,7 @@ final class RunFetcher {
             }
             long before = pos[0];
             try {
-                if (engine.send(call, reply -> copy(reply, ch, run, pos))) {
+                if (engine.send(call, reply -> copy(reply, ch, run, pos, last), deadline)) {
                     return;
                 }
                 if (pos[0] == before) {
@@ -102,19 +125,18 @@ final class RunFetcher {
     /**
      * Writes a range reply into the file, reporting each segment as it completes.
      *
+     * @param last the last byte asked for, or -1 for a range open to the end
      * @return true when the run is over (or another connection failed), false when the body ended before the run
      */
-    private boolean copy(HttpReply reply, FileChannel ch, SegmentRuns.Run run, long[] pos) throws IOException {
+    private boolean copy(HttpReply reply, FileChannel ch, SegmentRuns.Run run, long[] pos, long last)
+            throws IOException {
         if (reply.status() == 200) {
             throw new RangeIgnored();
         }
         if (reply.status() != 206) {
             throw StatusErrors.of(reply.uri(), reply.status());
         }
-        ContentRange cr = reply.header("Content-Range").flatMap(ContentRange::parse).orElse(null);
-        if (cr == null || cr.first() != pos[0] || cr.total() >= 0 && cr.total() != meta.length()) {
-            throw new RangeIgnored();
-        }
+        ContentRange cr = RangeReplies.check(reply, meta.validator(), pos[0], last, meta.length());
         byte[] buf = new byte[HubDefaults.CHUNK_SIZE];
         Chunks body = new Chunks(reply.body());
         long bodyEnd = cr.last() + 1;

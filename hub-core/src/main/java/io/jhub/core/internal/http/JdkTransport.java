@@ -3,9 +3,11 @@ package io.jhub.core.internal.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -44,13 +46,29 @@ public final class JdkTransport implements Transport {
 
     @Override
     public TransportResponse exchange(TransportRequest r) throws IOException, InterruptedException {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(r.uri()).timeout(readTimeout)
+        // the HttpClient's request timeout ends when the headers have arrived: the headers bound, or less
+        long now = System.nanoTime();
+        Bounds b = r.bounds();
+        long wait = Math.min(readTimeout.toMillis(), Math.min(b.headersTimeoutMillis(), b.deadlineLeftMillis(now)));
+        LimitExceeded.Kind kind = wait == b.deadlineLeftMillis(now) ? LimitExceeded.Kind.DEADLINE
+                : wait == b.headersTimeoutMillis() ? LimitExceeded.Kind.HEADERS : LimitExceeded.Kind.READ_TIMEOUT;
+        HttpRequest.Builder rb = HttpRequest.newBuilder(r.uri()).timeout(Duration.ofMillis(Math.max(1, wait)))
                 .method(r.method(), r.body().map(HttpRequest.BodyPublishers::ofByteArray)
                         .orElseGet(HttpRequest.BodyPublishers::noBody));
         r.headers().forEach(rb::header);
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = client().send(rb.build(),
-                HttpResponse.BodyHandlers.ofPublisher());
-        return new Reply(response);
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+        try {
+            response = client().send(rb.build(), HttpResponse.BodyHandlers.ofPublisher());
+        } catch (HttpConnectTimeoutException e) {
+            throw e;
+        } catch (HttpTimeoutException e) {
+            throw new LimitExceeded(kind, switch (kind) {
+                case DEADLINE -> "the request passed " + b.deadlineText();
+                case HEADERS -> b.headersText();
+                default -> "no reply within " + wait + " ms (read timeout)";
+            }, e);
+        }
+        return new Reply(response, b);
     }
 
     private HttpClient client() {
@@ -73,10 +91,13 @@ public final class JdkTransport implements Transport {
     /** A reply whose body is subscribed on first use. */
     private final class Reply implements TransportResponse {
         private final HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+        private final Bounds bounds;
         private StreamingBody stream;
+        private InputStream bounded;
 
-        Reply(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+        Reply(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, Bounds bounds) {
             this.response = response;
+            this.bounds = bounds;
         }
 
         @Override
@@ -90,8 +111,17 @@ public final class JdkTransport implements Transport {
         }
 
         @Override
-        public InputStream body() {
-            return subscribed(readTimeout);
+        public List<String> headers(String name) {
+            return response.headers().allValues(name);
+        }
+
+        @Override
+        public synchronized InputStream body() {
+            if (bounded == null) {
+                StreamingBody s = subscribed(readTimeout);
+                bounded = new BoundedInput(s, bounds, readTimeout.toMillis(), s::waitAtMost, false);
+            }
+            return bounded;
         }
 
         @Override

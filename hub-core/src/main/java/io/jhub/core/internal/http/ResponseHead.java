@@ -31,6 +31,17 @@ record ResponseHead(int status, Map<String, List<String>> headers) {
     }
 
     /**
+     * Returns every value of a header.
+     *
+     * @param name the name, any case
+     * @return the values in order, empty when absent
+     */
+    List<String> all(String name) {
+        List<String> v = headers.get(name);
+        return v == null ? List.of() : List.copyOf(v);
+    }
+
+    /**
      * Reads the head of the next final reply, skipping interim (1xx) ones.
      *
      * @param in the connection's input, positioned at a status line

@@ -3,7 +3,6 @@ package io.jhub.core.internal.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ProtocolException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,9 +61,11 @@ public final class SocketTransport implements Transport {
                 out.write(r.body().get());
             }
             out.flush();
-            InputStream in = new TimeoutInput(c.io().getInputStream(), readTimeoutMillis);
+            BoundedInput in = new BoundedInput(c.io().getInputStream(), r.bounds(), readTimeoutMillis,
+                    c.io()::setSoTimeout, true);
             ResponseHead head = ResponseHead.read(in);
-            return new Reply(c, head, body(r.method(), head, in));
+            in.bodyStarts();
+            return new Reply(c, head, new ClosingBody(body(r.method(), head, in), c));
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
@@ -105,14 +106,22 @@ public final class SocketTransport implements Transport {
         if (coding.isPresent() && coding.get().toLowerCase(Locale.ROOT).contains("chunked")) {
             return new ChunkedBody(in);
         }
-        Optional<String> length = head.first("Content-Length");
-        if (length.isEmpty()) {
-            return new FixedLengthBody(in, -1);
+        return new FixedLengthBody(in, ContentLength.of(head.all("Content-Length")).orElse(-1));
+    }
+
+    /** The body of a reply; closing it ends the connection, as one request uses one connection. */
+    private static final class ClosingBody extends java.io.FilterInputStream {
+        private final DirectSockets.Connection connection;
+
+        ClosingBody(InputStream body, DirectSockets.Connection connection) {
+            super(body);
+            this.connection = connection;
         }
-        if (!length.get().matches("\\d{1,18}")) {
-            throw new ProtocolException("malformed Content-Length \"" + length.get() + "\"");
+
+        @Override
+        public void close() {
+            connection.close();
         }
-        return new FixedLengthBody(in, Long.parseLong(length.get()));
     }
 
     /** A reply on its own connection, which closing ends. */
@@ -126,6 +135,11 @@ public final class SocketTransport implements Transport {
         @Override
         public Optional<String> header(String name) {
             return head.first(name);
+        }
+
+        @Override
+        public java.util.List<String> headers(String name) {
+            return head.all(name);
         }
 
         @Override

@@ -21,7 +21,7 @@ public final class StreamingBody extends WholeReadStream implements Flow.Subscri
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    private final Duration readTimeout;
+    private volatile long waitNanos;
     private volatile Flow.Subscription subscription;
     private Iterator<ByteBuffer> list = List.<ByteBuffer>of().iterator();
     private ByteBuffer current = ByteBuffer.allocate(0);
@@ -34,7 +34,16 @@ public final class StreamingBody extends WholeReadStream implements Flow.Subscri
      * @param readTimeout longest wait for the next bytes
      */
     public StreamingBody(Duration readTimeout) {
-        this.readTimeout = readTimeout;
+        this.waitNanos = readTimeout.toNanos();
+    }
+
+    /**
+     * Changes the longest wait for the next bytes, for the reads that follow.
+     *
+     * @param millis a positive number of milliseconds
+     */
+    void waitAtMost(int millis) {
+        this.waitNanos = millis * 1_000_000L;
     }
 
     @Override
@@ -93,7 +102,7 @@ public final class StreamingBody extends WholeReadStream implements Flow.Subscri
         }
         Object item;
         try {
-            item = queue.poll(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            item = queue.poll(waitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel();
@@ -101,7 +110,7 @@ public final class StreamingBody extends WholeReadStream implements Flow.Subscri
         }
         if (item == null) {
             cancel();
-            throw new HttpTimeoutException("no bytes received for " + readTimeout.toMillis()
+            throw new HttpTimeoutException("no bytes received for " + waitNanos / 1_000_000
                     + " ms (read timeout) while reading the response body");
         }
         if (item == END) {

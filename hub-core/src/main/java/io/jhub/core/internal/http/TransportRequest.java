@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param uri the absolute http(s) URL
  * @param headers the request headers in order (no {@code Host}, {@code Connection} or {@code Content-Length})
  * @param body the body, if any
+ * @param bounds the rate, headers and overall bounds the transport applies to this request
  */
-public record TransportRequest(String method, URI uri, Map<String, String> headers, Optional<byte[]> body) {
+public record TransportRequest(String method, URI uri, Map<String, String> headers, Optional<byte[]> body,
+                               Bounds bounds) {
     /**
      * Checks the fields.
      *
@@ -24,5 +26,18 @@ public record TransportRequest(String method, URI uri, Map<String, String> heade
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(bounds, "bounds");
+    }
+
+    /**
+     * Makes a request without bounds beyond the transport's timeouts.
+     *
+     * @param method the method
+     * @param uri the URL
+     * @param headers the headers
+     * @param body the body, if any
+     */
+    public TransportRequest(String method, URI uri, Map<String, String> headers, Optional<byte[]> body) {
+        this(method, uri, headers, body, Bounds.NONE);
     }
 }

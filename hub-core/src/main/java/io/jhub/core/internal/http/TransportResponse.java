@@ -22,6 +22,14 @@ public interface TransportResponse extends Closeable {
     Optional<String> header(String name);
 
     /**
+     * Returns every value of a header, in order.
+     *
+     * @param name the name, compared ignoring case
+     * @return the values, empty when absent
+     */
+    java.util.List<String> headers(String name);
+
+    /**
      * Returns the body. Waiting longer than the read timeout for the next bytes fails with
      * {@link java.net.http.HttpTimeoutException}.
      *

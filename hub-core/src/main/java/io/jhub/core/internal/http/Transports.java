@@ -89,6 +89,6 @@ public final class Transports {
             }
         });
         c.ifPresent(creds -> headers.put("Proxy-Authorization", creds.basicAuthorization()));
-        return new TransportRequest(r.method(), r.uri(), headers, r.body());
+        return new TransportRequest(r.method(), r.uri(), headers, r.body(), r.bounds());
     }
 }
