@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jhub.api.ProgressListener;
 import io.jhub.api.UnsafeArchiveException;
+import io.jhub.git.TreeLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class HostileArchiveTest {
-    static final ArchiveLimits LIMITS = new ArchiveLimits(100, 1024 * 1024);
+    static final TreeLimits LIMITS = new TreeLimits(100, 1024 * 1024, "test limits");
 
     @TempDir
     Path tmp;
