@@ -6,7 +6,7 @@ import io.jhub.core.http.HttpCall;
 import io.jhub.core.http.HttpEngine;
 import io.jhub.fetch.https.HttpsFetcher;
 import io.jhub.fetch.https.internal.ArchiveExtractor;
-import io.jhub.fetch.https.internal.ArchiveLimits;
+import io.jhub.git.TreeLimits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +47,7 @@ public class PhaseProfile {
             }
             case "extract" -> {
                 try (InputStream in = Files.newInputStream(Path.of(a[1]))) {
-                    ArchiveExtractor.extract(in, Path.of(a[2]), new ArchiveLimits(1_000_000, 1L << 40),
+                    ArchiveExtractor.extract(in, Path.of(a[2]), new TreeLimits(1_000_000, 1L << 40, "the bench"),
                             ProgressListener.NONE, "local file");
                 }
             }

@@ -4,6 +4,7 @@
  */
 module io.jhub.fetch.https {
     requires io.jhub.core;
+    requires io.jhub.git;
     requires org.apache.commons.compress;
 
     provides io.jhub.api.spi.RepoFetcher with io.jhub.fetch.https.HttpsFetcher;

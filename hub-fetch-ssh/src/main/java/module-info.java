@@ -17,6 +17,7 @@
  */
 module io.jhub.fetch.ssh {
     requires io.jhub.core;
+    requires io.jhub.git;
     requires com.jcraft.jsch;
 
     provides io.jhub.api.spi.RepoFetcher with io.jhub.fetch.ssh.SshFetcher;

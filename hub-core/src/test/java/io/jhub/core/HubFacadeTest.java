@@ -80,6 +80,20 @@ class HubFacadeTest {
     }
 
     @Test
+    void doneIsReportedOnlyOnceTheTreeIsInstalled() {
+        List<io.jhub.api.ProgressEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Hub hub = Hub.builder().cacheDir(cache).fetcher(fetcher).serviceLoading(false).protocol("GITDIR")
+                .gitHost("git.example.org").environment(Map.of()).progress(events::add).build();
+        fetcher.failNextFetch(new io.jhub.api.UnsafeArchiveException("refused on purpose"));
+        assertThrows(io.jhub.api.UnsafeArchiveException.class, () -> hub.repo("alice/demo").fetch());
+        assertTrue(events.stream().noneMatch(e -> e.phase() == io.jhub.api.ProgressEvent.Phase.DONE
+                && e.subject().startsWith("alice/demo")), "done before the refused tree: " + events);
+        hub.repo("alice/demo").fetch();
+        assertTrue(events.stream().anyMatch(e -> e.phase() == io.jhub.api.ProgressEvent.Phase.DONE
+                && e.subject().startsWith("alice/demo -> ")), events.toString());
+    }
+
+    @Test
     void trustingInTheCallRecordsTheRepo() {
         Hub hub = hub(false);
         assertEquals("hello bob", hub.repo("alice/demo").trust(true).load("hello", "bob"));

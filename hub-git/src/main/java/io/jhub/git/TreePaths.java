@@ -7,13 +7,16 @@ import java.util.Objects;
 /**
  * The one rule for the path of an entry in a fetched tree, whatever the protocol that brought it. A path is
  * relative, {@code /}-separated, and each of its names is refused when it is empty, {@code .} or {@code ..},
- * holds a NUL, a backslash or a control character, starts with a drive prefix such as {@code C:}, or is a
- * spelling of {@code .git} that git itself refuses to check out ({@code .GIT}, {@code .git.}, {@code .git },
- * {@code git~1}), at any depth.
+ * holds a NUL, a backslash or a control character, starts with a drive prefix such as {@code C:}, is longer than
+ * {@value #MAX_NAME_BYTES} bytes in UTF-8 (no common file system takes more), or is a spelling of {@code .git}
+ * that git itself refuses to check out ({@code .GIT}, {@code .git.}, {@code .git }, {@code git~1}), at any depth.
  *
  * @since 0.2
  */
 public final class TreePaths {
+    /** The longest name (one path component) accepted, in UTF-8 bytes. */
+    public static final int MAX_NAME_BYTES = 255;
+
     private TreePaths() {
     }
 
@@ -80,6 +83,11 @@ public final class TreePaths {
                 return "a name holds a backslash, a path separator on Windows";
             }
         }
+        int bytes = utf8Length(name);
+        if (bytes > MAX_NAME_BYTES) {
+            return "a name is " + bytes + " bytes long in UTF-8, more than the " + MAX_NAME_BYTES
+                    + " that file systems take";
+        }
         if (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0))) {
             return "a name starts with the drive prefix \"" + name.substring(0, 2) + "\"";
         }
@@ -87,6 +95,12 @@ public final class TreePaths {
             return "it names a .git directory (\"" + printable(name) + "\"), which git itself never checks out";
         }
         return null;
+    }
+
+    /** The UTF-8 length, or a lower bound that is at most the limit when the name cannot be over it. */
+    private static int utf8Length(String name) {
+        return name.length() * 3 <= MAX_NAME_BYTES ? name.length()
+                : name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private static boolean isGitDir(String name) {

@@ -47,6 +47,7 @@ public final class GitHttpsServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Path archiveDir;
     private final Map<String, Repo> repos = new ConcurrentHashMap<>();
+    private final Map<String, Path> rawArchives = new ConcurrentHashMap<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean smartHttp = true;
@@ -161,6 +162,20 @@ public final class GitHttpsServer implements AutoCloseable {
     }
 
     /**
+     * Serves a file as it is for every archive URL of {@code path} in the GitHub form
+     * ({@code /<path>/archive/<rev>.<format>}), whatever the revision and format: for crafted, hostile or broken
+     * archives that {@code git archive} would never make. Such a repository has no smart-HTTP endpoints (404).
+     *
+     * @param path the repository path, owner and name
+     * @param archive the bytes to send
+     * @return this server
+     */
+    public GitHttpsServer addRawArchive(String path, Path archive) {
+        rawArchives.put(path, archive);
+        return this;
+    }
+
+    /**
      * Turns the smart-HTTP endpoints on or off (off: they answer 404, as on a host with archives only).
      *
      * @param enabled whether git URLs work
@@ -270,6 +285,12 @@ public final class GitHttpsServer implements AutoCloseable {
     private void route(HttpExchange ex, Request req, String pq, byte[] body, Optional<Fault> fault)
             throws IOException {
         String path = ex.getRequestURI().getRawPath();
+        for (Map.Entry<String, Path> raw : rawArchives.entrySet()) {
+            if (path.startsWith("/" + raw.getKey() + "/archive/")) {
+                sendFile(ex, raw.getValue(), "application/octet-stream", fault);
+                return;
+            }
+        }
         Matcher gh = API_GITHUB.matcher(path);
         if (gh.matches()) {
             Optional<Repo> repo = Optional.ofNullable(repos.get(gh.group(1)));

@@ -299,6 +299,7 @@ class HttpsFetcherTest {
         assertTrue(e.getMessage().contains("more than 3 entries"), e.getMessage());
         UnsafeArchiveException b = assertThrows(UnsafeArchiveException.class,
                 () -> fetcher.fetch(request("owner/sample"), target(), ctx().with("https.maxBytes", "10")));
-        assertTrue(b.getMessage().contains("more than 10 bytes"), b.getMessage());
+        assertTrue(b.getMessage().contains("past 10 bytes (the limit of the settings https.maxEntries and"
+                + " https.maxBytes)"), b.getMessage());
     }
 }

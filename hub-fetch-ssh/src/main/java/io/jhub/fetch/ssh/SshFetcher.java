@@ -13,7 +13,9 @@ import io.jhub.fetch.ssh.internal.SshConnection;
 import io.jhub.fetch.ssh.internal.SshSettings;
 import io.jhub.fetch.ssh.internal.UploadPack;
 import io.jhub.fetch.ssh.internal.pack.PackObjects;
-import io.jhub.fetch.ssh.internal.pack.TreeWriter;
+import io.jhub.fetch.ssh.internal.pack.TreeWalk;
+import io.jhub.git.TreeLimits;
+import io.jhub.git.TreeWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,7 +32,8 @@ import java.util.stream.Stream;
  * <p>Settings (from {@link FetchContext#setting(String)}): {@code ssh.user}, {@code ssh.pathTemplate},
  * {@code ssh.identity}, {@code ssh.passphrase}, {@code ssh.knownHosts}, {@code ssh.config}, {@code ssh.agent},
  * {@code ssh.protocol}, {@code ssh.uploadPack}, {@code ssh.ciphers}, {@code ssh.maxEntries}, {@code ssh.maxBytes};
- * environment: {@code HOME}, {@code SSH_AUTH_SOCK}.
+ * environment: {@code HOME}, {@code SSH_AUTH_SOCK}. The tree is written by the shared {@link TreeWriter} of
+ * {@code io.jhub.git}, within those limits.
  *
  * @since 0.1
  */
@@ -130,11 +133,11 @@ public final class SshFetcher implements RepoFetcher {
                     throw explain(e, c, s);
                 }
             }
-            try (objects) {
+            try (objects; TreeWriter writer = new TreeWriter(target, new TreeLimits(s.maxEntries(),
+                    s.maxBytes(), "the settings ssh.maxEntries and ssh.maxBytes"))) {
                 String subject = s.where();
-                new TreeWriter(objects, s.maxEntries(), s.maxBytes())
-                        .write(commit, target, n -> context.progress().onProgress(new ProgressEvent(
-                                ProgressEvent.Phase.EXTRACT, subject, n, -1)));
+                new TreeWalk(objects).write(commit, writer, n -> context.progress().onProgress(new ProgressEvent(
+                        ProgressEvent.Phase.EXTRACT, subject, n, -1)));
             }
             return Resolution.of(commit);
         } finally {

@@ -25,6 +25,7 @@ public final class Artifacts {
     /** The published jhub modules, by artifact id. */
     public static final Map<String, String> JHUB_MODULES = orderedMap(
             "hub-api", "io.jhub.api",
+            "hub-git", "io.jhub.git",
             "hub-core", "io.jhub.core",
             "hub-fetch-https", "io.jhub.fetch.https",
             "hub-fetch-ssh", "io.jhub.fetch.ssh",

@@ -57,6 +57,15 @@ public final class RepoSource {
      */
     public RepoCache.Installed tree(GitHost host, RepoInfo repo, Optional<String> pinned, boolean useCache,
             boolean skipValidation, Supplier<RepoFetcher> fetcher) {
+        RepoCache.Installed tree = locate(host, repo, pinned, useCache, skipValidation, fetcher);
+        // "done" only once the tree is in place: a fetch the tree writer refuses must not look finished
+        context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, repo + " -> " + tree.commit(), 1,
+                1));
+        return tree;
+    }
+
+    private RepoCache.Installed locate(GitHost host, RepoInfo repo, Optional<String> pinned, boolean useCache,
+            boolean skipValidation, Supplier<RepoFetcher> fetcher) {
         String what = repo + " on " + host;
         if (pinned.isEmpty()) {
             pinned = commitNamedByRef(host, repo, what);
@@ -141,9 +150,6 @@ public final class RepoSource {
                     + ". Check the host, the protocol and the network, then try again.", e);
         }
         // the resolution is recorded only once its tree is in the cache, so a failed fetch changes nothing
-        r.commit().ifPresent(c -> {
-            context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, repo + " -> " + c, 1, 1));
-        });
         return r.commit();
     }
 

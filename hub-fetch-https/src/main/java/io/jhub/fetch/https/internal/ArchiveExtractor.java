@@ -2,6 +2,8 @@ package io.jhub.fetch.https.internal;
 
 import io.jhub.api.ProgressListener;
 import io.jhub.api.UnsafeArchiveException;
+import io.jhub.git.TreeLimits;
+import io.jhub.git.TreeWriter;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Extracts a repository archive (tar.gz or zip, told apart by its first bytes) into an empty directory while
- * the bytes arrive: first path component stripped, executable bits and inside-pointing symbolic links kept.
+ * the bytes arrive, through the one {@link TreeWriter}: first path component stripped, executable bits and
+ * inside-pointing symbolic links kept.
  */
 public final class ArchiveExtractor {
     private ArchiveExtractor() {
@@ -28,7 +31,7 @@ public final class ArchiveExtractor {
      * @throws TransportException if the body failed while arriving
      * @throws IOException if the target cannot be written
      */
-    public static ExtractResult extract(InputStream body, Path target, ArchiveLimits limits,
+    public static ExtractResult extract(InputStream body, Path target, TreeLimits limits,
             ProgressListener progress, String subject) throws IOException {
         BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
         in.mark(4);
@@ -38,9 +41,9 @@ public final class ArchiveExtractor {
         try (TreeWriter writer = new TreeWriter(target, limits)) { // closing stops its threads before any throw
             ExtractResult result;
             if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-                result = TarGzExtractor.extract(in, writer, counter);
+                result = TarGzExtractor.extract(in, writer, counter, subject);
             } else if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-                result = ZipExtractor.extract(in, writer, counter);
+                result = ZipExtractor.extract(in, writer, counter, subject);
             } else if (magic.length == 0) {
                 throw new UnsafeArchiveException("The archive from " + subject + " is empty (0 bytes); the download"
                         + " was cut or the host sent nothing. Try again.");
@@ -51,8 +54,9 @@ public final class ArchiveExtractor {
             counter.done();
             return result;
         } catch (ArchiveStream.CorruptArchiveException e) {
-            throw new UnsafeArchiveException("Refusing archive from " + subject + ": it is truncated or corrupt ("
-                    + e.getMessage() + "). Try again; if it persists, the host serves a broken archive.", e);
+            throw new UnsafeArchiveException("Refusing the archive from " + subject + ": it is truncated or corrupt ("
+                    + e.getMessage() + "). Nothing of it was installed. Try again; if it persists, the host serves a"
+                    + " broken archive.", e);
         }
     }
 

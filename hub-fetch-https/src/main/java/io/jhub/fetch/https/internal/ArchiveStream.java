@@ -1,5 +1,6 @@
 package io.jhub.fetch.https.internal;
 
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,12 +51,29 @@ final class ArchiveStream extends FilterInputStream {
         return new CorruptArchiveException(e);
     }
 
+    /** A failure for an archive whose bytes stop before its format says they end. */
+    static CorruptArchiveException endedEarly(String why) {
+        return new CorruptArchiveException(new EOFException(why));
+    }
+
+    /**
+     * Says what a decoder's failure means, also when it has no message of its own (an {@link EOFException} from
+     * a stream that stopped mid-record often has none).
+     */
+    static String describe(Throwable cause) {
+        String m = cause.getMessage();
+        boolean early = cause instanceof EOFException
+                || m != null && (m.contains("runcated") || m.contains("nexpected end"));
+        String what = m == null || m.isBlank() ? cause.getClass().getSimpleName() + " while decoding" : m;
+        return early ? "the archive ended early: " + what : what;
+    }
+
     /** The archive's bytes arrived but do not decode: truncated, corrupt, or not an archive at all. */
     static final class CorruptArchiveException extends IOException {
         private static final long serialVersionUID = 1L;
 
         CorruptArchiveException(IOException cause) {
-            super(cause.getMessage(), cause);
+            super(describe(cause), cause);
         }
     }
 }

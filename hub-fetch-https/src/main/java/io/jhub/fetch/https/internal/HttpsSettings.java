@@ -4,6 +4,7 @@ import io.jhub.api.FetchException;
 import io.jhub.api.GitHost;
 import io.jhub.api.HubDefaults;
 import io.jhub.api.spi.FetchContext;
+import io.jhub.git.TreeLimits;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ import java.util.Optional;
  * @param attempts how many times a download cut mid-archive is started over
  */
 public record HttpsSettings(UrlStyle style, Optional<String> urlTemplate, String gitUrlTemplate, String format,
-        boolean smartHttp, ArchiveLimits limits, int attempts) {
+        boolean smartHttp, TreeLimits limits, int attempts) {
 
     /** The default smart-HTTP repository URL. */
     public static final String DEFAULT_GIT_URL = "{scheme}://{host}/{owner}/{repo}.git";
@@ -61,7 +62,8 @@ public record HttpsSettings(UrlStyle style, Optional<String> urlTemplate, String
             throw new FetchException("Invalid setting https.attempts=" + attempts + ": use 1 to 20.");
         }
         return new HttpsSettings(style, template, get(ctx, host, "gitUrlTemplate").orElse(DEFAULT_GIT_URL), format,
-                Boolean.parseBoolean(smart), new ArchiveLimits(maxEntries, maxBytes), (int) attempts);
+                Boolean.parseBoolean(smart), new TreeLimits(maxEntries, maxBytes,
+                "the settings https.maxEntries and https.maxBytes"), (int) attempts);
     }
 
     private static UrlStyle defaultStyle(FetchContext ctx, GitHost host) {

@@ -2,6 +2,8 @@ package io.jhub.fetch.https.internal;
 
 import io.jhub.api.UnsafeArchiveException;
 import io.jhub.api.spi.Resolution;
+import io.jhub.git.TreePaths;
+import io.jhub.git.TreeWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -9,12 +11,16 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
-/** Extracts a gzip-compressed tar while it streams in; keeps modes and symbolic links. */
+/**
+ * Extracts a gzip-compressed tar while it streams in; keeps modes and symbolic links. A tar must end with its
+ * end-of-archive marker and the gzip with its trailer, so a download cut anywhere is never installed.
+ */
 final class TarGzExtractor {
     private TarGzExtractor() {
     }
 
-    static ExtractResult extract(InputStream body, TreeWriter writer, EntryCounter progress) throws IOException {
+    static ExtractResult extract(InputStream body, TreeWriter writer, EntryCounter progress, String subject)
+            throws IOException {
         InputStream gz;
         try {
             gz = new ArchiveStream(GzipCompressorInputStream.builder().setInputStream(body)
@@ -23,47 +29,53 @@ final class TarGzExtractor {
             throw ArchiveStream.classify(e);
         }
         Optional<String> commit = Optional.empty();
-        TarArchiveInputStream tar = new TarArchiveInputStream(gz);
+        TarEndCheck end = new TarEndCheck(gz);
+        TarArchiveInputStream tar = new TarArchiveInputStream(end);
         InputStream data = new ArchiveStream(tar);
-        for (TarArchiveEntry e = next(tar); e != null; e = next(tar)) {
-            String entryName = e.getName();
+        TopFolder top = new TopFolder();
+        end.headerNext();
+        for (TarArchiveEntry e = next(tar); e != null; end.headerNext(), e = next(tar)) {
             if (commit.isEmpty()) {
                 String comment = e.getExtraPaxHeader("comment");
                 if (comment != null && Resolution.isFullCommitId(comment.trim())) {
                     commit = Optional.of(comment.trim());
                 }
             }
-            writer.countEntry();
             progress.entry();
-            Optional<String> rel = EntryNames.strip(e.getName());
+            Optional<String> rel = top.strip(e.getName(), e.isDirectory());
             if (rel.isEmpty()) {
-                writer.discard(data); // beside the top-level folder: not part of the tree
-                continue;
+                continue; // the top-level folder itself
             }
             if (e.isDirectory()) {
                 writer.directory(rel.get());
             } else if (e.isSymbolicLink()) {
                 writer.symlink(rel.get(), e.getLinkName());
             } else if (e.isLink()) {
-                String existing = EntryNames.strip(e.getLinkName()).orElseThrow(() -> new UnsafeArchiveException(
-                        "Refusing archive: the hard link \"" + EntryNames.printable(entryName)
-                                + "\" points to the top-level folder."));
+                String name = e.getName();
+                String existing = top.strip(e.getLinkName(), false).orElseThrow(() -> new UnsafeArchiveException(
+                        "Refusing the archive: the hard link \"" + TreePaths.printable(name)
+                                + "\" points to the top-level folder. Ask the host for a proper archive."));
                 writer.hardLink(rel.get(), existing);
             } else if (e.isFile() && !e.isCharacterDevice() && !e.isBlockDevice() && !e.isFIFO()) {
                 writer.file(rel.get(), data, (e.getMode() & 0111) != 0, e.isSparse() ? -1 : e.getSize());
             } else {
-                throw new UnsafeArchiveException("Refusing archive: the entry \"" + EntryNames.printable(e.getName())
+                throw new UnsafeArchiveException("Refusing the archive: the entry \"" + TreePaths.printable(e.getName())
                         + "\" is a device, FIFO or other special file, which a source archive never holds.");
             }
+        }
+        top.requireSeen(subject);
+        if (!end.endedWithMarker()) {
+            throw ArchiveStream.endedEarly("the tar stops at an entry boundary without its end-of-archive marker");
         }
         // read the gzip trailer too, so a cut after the tar end marker is still noticed
         byte[] rest = new byte[8192];
         long extra = 0;
         int n;
-        while ((n = gz.read(rest)) >= 0) {
+        while ((n = end.read(rest)) >= 0) {
             extra += n;
             if (extra > 1024 * 1024) {
-                throw new UnsafeArchiveException("Refusing archive: more than 1 MiB of data after the tar end marker.");
+                throw new UnsafeArchiveException("Refusing the archive from " + subject + ": more than 1 MiB of"
+                        + " data follows the tar end marker. Ask the host for a proper archive.");
             }
         }
         writer.finish();

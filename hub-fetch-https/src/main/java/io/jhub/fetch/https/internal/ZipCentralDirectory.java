@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parts of a zip's central directory a streaming reader cannot see: Unix modes (executable bits, symbolic
  * links) and the archive comment (git writes the commit id there). Parsed from the tail of the archive.
  *
  * @param unixModes Unix mode per entry name, for entries made on Unix
+ * @param names every entry name the directory lists
  * @param comment the archive comment
  */
-record ZipCentralDirectory(Map<String, Integer> unixModes, String comment) {
+record ZipCentralDirectory(Map<String, Integer> unixModes, Set<String> names, String comment) {
     private static final int EOCD = 0x06054b50;
     private static final int CFH = 0x02014b50;
     private static final int ZIP64_LOCATOR = 0x07064b50;
@@ -29,7 +32,7 @@ record ZipCentralDirectory(Map<String, Integer> unixModes, String comment) {
             }
         }
         if (eocd < 0) {
-            throw corrupt("no end-of-central-directory record at the end of the zip");
+            throw ArchiveStream.endedEarly("no central directory at the end of the zip");
         }
         String comment = new String(tail, eocd + 22, int16(tail, eocd + 20), StandardCharsets.UTF_8);
         long cdSize = int32(tail, eocd + 12) & 0xffffffffL;
@@ -47,6 +50,7 @@ record ZipCentralDirectory(Map<String, Integer> unixModes, String comment) {
             throw corrupt("the central directory (" + cdSize + " bytes) is not where the end record says");
         }
         Map<String, Integer> modes = new HashMap<>();
+        Set<String> names = new HashSet<>();
         int p = (int) start;
         while (p < cdEnd) {
             if (p + 46 > cdEnd || int32(tail, p) != CFH) {
@@ -61,12 +65,13 @@ record ZipCentralDirectory(Map<String, Integer> unixModes, String comment) {
                 throw corrupt("a central directory name runs past its end");
             }
             String name = new String(tail, p + 46, nameLen, StandardCharsets.UTF_8);
+            names.add(name);
             if (madeBy == 3) {
                 modes.put(name, (int) (external >>> 16));
             }
             p += 46 + nameLen + extraLen + commentLen;
         }
-        return new ZipCentralDirectory(modes, comment);
+        return new ZipCentralDirectory(modes, names, comment);
     }
 
     Optional<Integer> mode(String name) {

@@ -1,25 +1,21 @@
 package io.jhub.fetch.https.internal;
 
-import io.jhub.api.UnsafeArchiveException;
 import io.jhub.api.spi.Resolution;
+import io.jhub.git.TreeWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 /**
  * Extracts a zip while it streams in. Modes and symbolic links live only in the central directory at the end,
- * so files are written first and fixed up afterwards (links are only ever created after all files).
+ * so files are written first and fixed up afterwards (links are only ever created after all files). The central
+ * directory must be there and list exactly the entries read, so a zip cut anywhere is never installed.
  */
 final class ZipExtractor {
     private static final int S_IFMT = 0170000;
@@ -29,24 +25,25 @@ final class ZipExtractor {
     private ZipExtractor() {
     }
 
-    static ExtractResult extract(InputStream body, TreeWriter writer, EntryCounter progress) throws IOException {
+    static ExtractResult extract(InputStream body, TreeWriter writer, EntryCounter progress, String subject)
+            throws IOException {
         TailCapture tail = new TailCapture(body, MAX_CENTRAL_DIRECTORY);
         ZipArchiveInputStream zip = new ZipArchiveInputStream(tail, "UTF-8", true, true);
         InputStream data = new ArchiveStream(zip);
+        TopFolder top = new TopFolder();
         Map<String, String> written = new LinkedHashMap<>();
-        ZipArchiveEntry e;
+        List<String> seen = new ArrayList<>();
         while (true) {
             tail.start();
-            e = next(zip);
+            ZipArchiveEntry e = next(zip);
             if (e == null) {
                 break;
             }
-            writer.countEntry();
+            seen.add(e.getName());
             progress.entry();
-            Optional<String> rel = EntryNames.strip(e.getName());
+            Optional<String> rel = top.strip(e.getName(), e.isDirectory());
             if (rel.isEmpty()) {
-                writer.discard(data); // beside the top-level folder: not part of the tree
-                continue;
+                continue; // the top-level folder itself
             }
             if (e.isDirectory()) {
                 writer.directory(rel.get());
@@ -55,51 +52,24 @@ final class ZipExtractor {
                 written.put(e.getName(), rel.get());
             }
         }
+        top.requireSeen(subject);
         ZipCentralDirectory cd = ZipCentralDirectory.parse(tail.stop());
-        writer.awaitWrites(); // the fix-ups below read and change files written by the writer threads
+        if (cd.names().size() != seen.size() || !cd.names().containsAll(seen)) {
+            throw new ArchiveStream.CorruptArchiveException(new IOException("the zip's central directory lists "
+                    + cd.names().size() + " entries, but " + seen.size() + " were read, or other ones"));
+        }
         for (Map.Entry<String, String> file : written.entrySet()) {
             Optional<Integer> mode = cd.mode(file.getKey());
             if (mode.isPresent() && (mode.get() & S_IFMT) == S_IFLNK) {
-                convertToSymlink(writer, file.getValue());
+                writer.turnIntoSymlink(file.getValue());
             } else if (mode.isPresent() && (mode.get() & 0111) != 0) {
-                setExecutable(writer.place(file.getValue()));
+                writer.makeExecutable(file.getValue());
             }
         }
         writer.finish();
         String comment = cd.comment().trim();
         return new ExtractResult(writer.entries(), writer.bytes(),
                 Resolution.isFullCommitId(comment) ? Optional.of(comment) : Optional.empty());
-    }
-
-    /** Adds the execute bits wherever the file is readable (0777 less the umask, as for a tar entry). */
-    private static void setExecutable(Path file) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
-        if (view == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-        perms.addAll(view.readAttributes().permissions());
-        perms.add(PosixFilePermission.OWNER_EXECUTE);
-        if (perms.contains(PosixFilePermission.GROUP_READ)) {
-            perms.add(PosixFilePermission.GROUP_EXECUTE);
-        }
-        if (perms.contains(PosixFilePermission.OTHERS_READ)) {
-            perms.add(PosixFilePermission.OTHERS_EXECUTE);
-        }
-        view.setPermissions(perms);
-    }
-
-    /** Reads back and removes a small file that the central directory calls a symbolic link, and registers it. */
-    private static void convertToSymlink(TreeWriter writer, String rel) throws IOException {
-        Path file = writer.place(rel);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > 4096) {
-            throw new UnsafeArchiveException("Refusing archive: the symbolic link \"" + EntryNames.printable(rel)
-                    + "\" has no target text or one longer than 4096 bytes.");
-        }
-        String target = Files.readString(file);
-        Files.delete(file);
-        writer.symlink(rel, target);
     }
 
     private static ZipArchiveEntry next(ZipArchiveInputStream zip) throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jhub.api.ProgressListener;
 import io.jhub.api.UnsafeArchiveException;
+import io.jhub.git.TreeLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -24,7 +25,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** For random entry names and link targets, nothing is ever written outside the target directory. */
 class ExtractionProperties {
-    private static final ArchiveLimits LIMITS = new ArchiveLimits(50, 64 * 1024);
+    private static final TreeLimits LIMITS = new TreeLimits(50, 64 * 1024, "test limits");
     private static Path root;
 
     @BeforeContainer

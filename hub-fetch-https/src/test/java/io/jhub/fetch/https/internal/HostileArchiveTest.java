@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jhub.api.ProgressListener;
 import io.jhub.api.UnsafeArchiveException;
+import io.jhub.git.TreeLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class HostileArchiveTest {
-    static final ArchiveLimits LIMITS = new ArchiveLimits(100, 1024 * 1024);
+    static final TreeLimits LIMITS = new TreeLimits(100, 1024 * 1024, "test limits");
 
     @TempDir
     Path tmp;
@@ -52,6 +53,10 @@ class HostileArchiveTest {
         m.put("entry below a file", new TestArchives().file("top/x.txt", "1").file("top/x.txt/a", "2"));
         m.put("directory below a file", new TestArchives().file("top/x.txt", "1").dir("top/x.txt/d"));
         m.put("link below a file", new TestArchives().file("top/x.txt", "1").symlink("top/x.txt/l", "."));
+        m.put("case collision", new TestArchives().file("top/Read.me", "1").file("top/read.me", "2"));
+        m.put("file beside the top folder", new TestArchives().dir("top").file("stray.txt", "x"));
+        m.put("second top folder", new TestArchives().file("top/a", "1").file("other/b", "2"));
+        m.put("git directory", new TestArchives().file("top/sub/.Git/config", "[core]"));
         m.put("file over a directory", new TestArchives().dir("top/d").file("top/d/a", "1").file("top/d", "2"));
         return m;
     }
@@ -89,6 +94,56 @@ class HostileArchiveTest {
     }
 
     @Test
+    void aTarCutAtAnEntryBoundaryInAValidGzipIsRefused() throws IOException {
+        byte[] tar = gunzip(new TestArchives().file("top/a.txt", "x".repeat(600)).file("top/b.txt", "y").tarGz());
+        // header (512) + data (600, padded to 1024): the next header would start at 1536
+        for (int cut : new int[] {1536, 512 + 1024 + 512 + 512}) {
+            UnsafeArchiveException e = assertRefused(gzip(java.util.Arrays.copyOf(tar, cut)));
+            assertTrue(e.getMessage().contains("archive ended early"), e.getMessage());
+        }
+        UnsafeArchiveException empty = assertRefused(gzip(new byte[1024]));
+        assertTrue(empty.getMessage().contains("holds no entries"), empty.getMessage());
+    }
+
+    @Test
+    void aCutGzipTrailerSaysTheArchiveEndedEarlyNotNull() throws IOException {
+        byte[] good = new TestArchives().file("top/a.txt", "x").tarGz();
+        for (int cut : new int[] {4, 8}) {
+            UnsafeArchiveException e = assertRefused(java.util.Arrays.copyOf(good, good.length - cut));
+            assertTrue(e.getMessage().contains("archive ended early"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aZipWithoutItsCentralDirectoryIsRefused() throws IOException {
+        byte[] zip = new TestArchives().file("top/a.txt", "x").file("top/b.txt", "y").zip();
+        int cd = lastIndexOf(zip, new byte[] {'P', 'K', 1, 2});
+        UnsafeArchiveException e = assertRefused(java.util.Arrays.copyOf(zip, cd));
+        assertTrue(e.getMessage().contains("archive ended early"), e.getMessage());
+    }
+
+    static int lastIndexOf(byte[] b, byte[] what) {
+        for (int i = b.length - what.length; i >= 0; i--) {
+            if (java.util.Arrays.equals(b, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    static byte[] gunzip(byte[] gz) throws IOException {
+        return new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes();
+    }
+
+    static byte[] gzip(byte[] raw) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(raw);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void brokenBytesAreRefused() throws IOException {
         byte[] good = new TestArchives().file("top/a.txt", "x".repeat(50_000)).file("top/b.txt", "y").tarGz();
         assertRefused(Arrays.copyOf(good, good.length / 2));
@@ -116,7 +171,7 @@ class HostileArchiveTest {
             assertFalse(Files.isExecutable(target.resolve("d/x.txt")));
             assertEquals("x", Files.readString(target.resolve("d/y.txt")));
             assertTrue(Files.isSymbolicLink(target.resolve("d/y.txt")));
-            assertTrue(r.entries() >= 4);
+            assertTrue(r.entries() >= 3); // the top-level folder is no entry of the tree
             if (bytes[0] == 'P') {
                 assertEquals(Optional.of("0123456789012345678901234567890123456789"), r.commit());
             } else {
@@ -126,17 +181,19 @@ class HostileArchiveTest {
         }
     }
 
-    void assertRefused(byte[] archive) throws IOException {
+    UnsafeArchiveException assertRefused(byte[] archive) throws IOException {
         Path box = Files.createDirectories(tmp.resolve("box" + System.nanoTime()));
         Path target = Files.createDirectories(box.resolve("a/b/target"));
         Files.writeString(box.resolve("a/b/sibling.txt"), "keep");
         Set<String> before = listing(box, target);
-        assertThrows(UnsafeArchiveException.class, () -> ArchiveExtractor.extract(new ByteArrayInputStream(archive),
-                target, LIMITS, ProgressListener.NONE, "test"));
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class, () -> ArchiveExtractor.extract(
+                new ByteArrayInputStream(archive), target, LIMITS, ProgressListener.NONE, "test"));
+        assertFalse(e.getMessage().contains("(null)"), e.getMessage());
         assertEquals(before, listing(box, target));
         assertEquals("keep", Files.readString(box.resolve("a/b/sibling.txt")));
         assertFalse(Files.exists(Path.of("/tmp/jhub-abs-evil.txt")));
         assertNoLinkLeadsOut(target);
+        return e;
     }
 
     /** Every path of the box outside the target, without following links. */

@@ -1,4 +1,4 @@
-package io.jhub.fetch.https.internal;
+package io.jhub.git.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,11 +16,11 @@ import java.util.concurrent.RejectedExecutionException;
  * {@link #submit} or by {@link #awaitAll}. {@link #close} stops the threads and joins them, so nothing is
  * written once the extraction has returned or thrown.
  */
-final class WriterPool implements AutoCloseable {
+public final class WriterPool implements AutoCloseable {
     /** What a queued file costs beyond its bytes (the job, its path), so empty files are bounded too. */
     static final int JOB_OVERHEAD = 256;
     /** The writer threads' names start with this. */
-    static final String THREAD_NAME = "jhub-extract-writer-";
+    public static final String THREAD_NAME = "jhub-extract-writer-";
 
     private final ExecutorService[] lanes;
     private final List<Thread> started = new ArrayList<>();
@@ -35,7 +35,7 @@ final class WriterPool implements AutoCloseable {
      * @param maxQueuedBytes the bound on bytes (plus {@link #JOB_OVERHEAD} per file) waiting to be written
      * @param output how files are created
      */
-    WriterPool(int threads, long maxQueuedBytes, FileOutput output) {
+    public WriterPool(int threads, long maxQueuedBytes, FileOutput output) {
         this.output = output;
         this.inFlight = new InFlight(maxQueuedBytes);
         this.lanes = new ExecutorService[threads];
@@ -65,13 +65,21 @@ final class WriterPool implements AutoCloseable {
         }
     }
 
-    /** Waits until every queued file is written, then throws the first failure, if any. */
-    void awaitAll() throws IOException {
+    /**
+     * Waits until every queued file is written, then throws the first failure, if any.
+     *
+     * @throws IOException the first write failure
+     */
+    public void awaitAll() throws IOException {
         inFlight.awaitEmpty();
     }
 
-    /** The most bytes (with {@link #JOB_OVERHEAD} per file) that were queued at once, for tests. */
-    long peakQueuedBytes() {
+    /**
+     * Returns the most bytes (with {@link #JOB_OVERHEAD} per file) that were queued at once, for tests.
+     *
+     * @return the peak
+     */
+    public long peakQueuedBytes() {
         return inFlight.peakBytes();
     }
 

@@ -1,6 +1,7 @@
-package io.jhub.fetch.https.internal;
+package io.jhub.git.internal;
 
 import io.jhub.api.UnsafeArchiveException;
+import io.jhub.git.TreePaths;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,7 +22,7 @@ import java.util.Set;
  * opened with {@code O_CREAT|O_EXCL} and its final mode (0777 or 0666 less the umask, as git and tar do), so it
  * needs no separate {@code chmod}. An entry that meets one already there is an {@link UnsafeArchiveException}.
  */
-final class FileOutput {
+public final class FileOutput {
     private static final Set<OpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE);
     private static final FileAttribute<Set<PosixFilePermission>> EXECUTABLE =
@@ -30,8 +31,13 @@ final class FileOutput {
 
     private final boolean posix;
 
-    /** For a tree on {@code root}'s file system; execute bits are kept only where it has POSIX permissions. */
-    FileOutput(Path root) {
+    /**
+     * Creates the output for a tree on {@code root}'s file system; execute bits are kept only where it has POSIX
+     * permissions.
+     *
+     * @param root the tree's root directory
+     */
+    public FileOutput(Path root) {
         this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
@@ -62,8 +68,12 @@ final class FileOutput {
     /**
      * Creates a directory and its parents; an entry whose parent is a file already written is a conflict
      * (Linux reports that as a plain FileSystemException "Not a directory", not a NotDirectoryException).
+     *
+     * @param dir the directory
+     * @param rel its entry, for the message
+     * @throws IOException on a write failure
      */
-    static void createDirectories(Path dir, String rel) throws IOException {
+    public static void createDirectories(Path dir, String rel) throws IOException {
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
@@ -81,8 +91,15 @@ final class FileOutput {
         }
     }
 
-    static UnsafeArchiveException conflict(String rel) {
-        return new UnsafeArchiveException("Refusing archive: the entry \"" + EntryNames.printable(rel)
-                + "\" appears twice or collides with a file, directory or link of the same archive.");
+    /**
+     * The refusal of an entry that meets one already there.
+     *
+     * @param rel the entry
+     * @return the exception to throw
+     */
+    public static UnsafeArchiveException conflict(String rel) {
+        return new UnsafeArchiveException("Refusing the tree: the entry \"" + TreePaths.printable(rel) + "\" appears"
+                + " twice or collides with another file, directory or link of the same tree (on this file system)."
+                + " Ask the repository's owner to rename one of them.");
     }
 }

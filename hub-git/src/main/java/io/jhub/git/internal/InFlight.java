@@ -1,4 +1,4 @@
-package io.jhub.fetch.https.internal;
+package io.jhub.git.internal;
 
 import io.jhub.api.UnsafeArchiveException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.jhub.fetch.https.internal;
+package io.jhub.git.internal;
 
 /**
  * How a {@link TreeWriter} hands files to its writer threads.
