@@ -14,6 +14,7 @@ import io.jhub.api.spi.RepoFetcher;
 import io.jhub.fetch.https.HttpsFetcher;
 import io.jhub.fetch.ssh.SshFetcher;
 import io.jhub.testkit.GitHttpsServer;
+import io.jhub.testkit.GitRepo;
 import io.jhub.testkit.GitSshServer;
 import io.jhub.testkit.Processes;
 import io.jhub.testkit.TestCertificates;
@@ -33,6 +34,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -146,6 +148,33 @@ class HostileCorpusTest {
         }
         assertEquals(overHttps.kind(), overSsh.kind(), both);
         assertEquals(overHttps.tree(), overSsh.tree(), both);
+    }
+
+    @Test
+    void exportAttributesGiveTheSameTreeOverHttpsAndSshAsGitArchive() throws IOException {
+        GitRepo work = GitRepo.init(shared.resolve("attrs-work"))
+                .write(".gitattributes", "ignored.txt export-ignore\ndocs/ export-ignore\nversion.txt export-subst\n"
+                        + "*.bat text eol=crlf\nident.c ident\n")
+                .write("ignored.txt", "left out\n").write("docs/a.md", "left out too\n")
+                .write("version.txt", "$Format:%H by %an: %s$\n").write("run.bat", "echo a\necho b\n")
+                .write("ident.c", "/* $Id$ */\n").write("plain.txt", "as is\n");
+        String commit = work.commit("attributes");
+        work.bareClone(shared.resolve("repos/owner/attrs.git"));
+        https.addRepo("owner/attrs", shared.resolve("repos/owner/attrs.git"));
+        Verdict overHttps = fetch(new HttpsFetcher(), GitHost.parse(https.hostAndPort()), "owner/attrs:main",
+                new TestFetchContext(certs.clientContext()));
+        Verdict overSsh = fetch(new SshFetcher(), GitHost.parse("127.0.0.1:" + ssh.port()), "owner/attrs:main",
+                sshContext());
+        Path expected = Files.createDirectories(tmp.resolve("expected"));
+        Processes.run(tmp, "tar", "-xf", work.archive(commit, "tar", "", tmp.resolve("a.tar")).toString(), "-C",
+                expected.toString());
+        assertEquals(Optional.of(describe(expected)), overSsh.tree(), "SSH equals git archive");
+        assertEquals(overHttps.tree(), overSsh.tree(), "HTTPS and SSH give the same tree");
+        Path sshTree = tmp.resolve("SSH-target");
+        assertFalse(Files.exists(sshTree.resolve("ignored.txt")) || Files.exists(sshTree.resolve("docs")));
+        assertEquals("echo a\r\necho b\r\n", Files.readString(sshTree.resolve("run.bat")));
+        assertEquals(commit + " by " + work.git("log", "-1", "--format=%an").strip() + ": attributes\n",
+                Files.readString(sshTree.resolve("version.txt")));
     }
 
     @ParameterizedTest(name = "{0}")

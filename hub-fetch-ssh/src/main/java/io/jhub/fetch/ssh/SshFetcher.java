@@ -136,8 +136,8 @@ public final class SshFetcher implements RepoFetcher {
             try (objects; TreeWriter writer = new TreeWriter(target, new TreeLimits(s.maxEntries(),
                     s.maxBytes(), "the settings ssh.maxEntries and ssh.maxBytes"))) {
                 String subject = s.where();
-                new TreeWalk(objects).write(commit, writer, n -> context.progress().onProgress(new ProgressEvent(
-                        ProgressEvent.Phase.EXTRACT, subject, n, -1)));
+                new TreeWalk(objects, s.maxBytes()).write(commit, writer, n -> context.progress().onProgress(
+                        new ProgressEvent(ProgressEvent.Phase.EXTRACT, subject, n, -1)));
             }
             return Resolution.of(commit);
         } finally {
