@@ -13,7 +13,6 @@ module io.jhub.core {
 
     exports io.jhub.core;
     exports io.jhub.core.http;
-    exports io.jhub.core.git to io.jhub.fetch.https, io.jhub.fetch.ssh;
 
     uses io.jhub.api.spi.RepoFetcher;
 }

@@ -1,6 +1,7 @@
 /**
- * Git data shared by the fetchers: the one safe tree writer that every fetched tree goes through, whatever the
- * protocol, so a tree gets the same verdict over HTTPS and SSH.
+ * Git data shared by the fetchers: the git wire protocol ({@code io.jhub.git.wire}: pkt-lines, ref advertisements
+ * v0/v2, ref resolution) and the one safe tree writer that every fetched tree goes through, whatever the protocol,
+ * so a tree gets the same verdict over HTTPS and SSH.
  *
  * @since 0.2
  */
@@ -9,4 +10,5 @@ module io.jhub.git {
 
     exports io.jhub.git;
     exports io.jhub.git.attributes;
+    exports io.jhub.git.wire;
 }

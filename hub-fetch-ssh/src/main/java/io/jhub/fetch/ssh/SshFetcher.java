@@ -7,7 +7,7 @@ import io.jhub.api.spi.FetchContext;
 import io.jhub.api.spi.FetchRequest;
 import io.jhub.api.spi.RepoFetcher;
 import io.jhub.api.spi.Resolution;
-import io.jhub.core.git.RefResolver;
+import io.jhub.git.wire.RefResolver;
 import io.jhub.fetch.ssh.internal.SshCommitCheck;
 import io.jhub.fetch.ssh.internal.SshConnection;
 import io.jhub.fetch.ssh.internal.SshSettings;

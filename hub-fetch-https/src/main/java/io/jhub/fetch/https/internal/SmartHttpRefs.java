@@ -1,9 +1,9 @@
 package io.jhub.fetch.https.internal;
 
 import io.jhub.api.GitHost;
-import io.jhub.core.git.PktLineReader;
-import io.jhub.core.git.PktLineWriter;
-import io.jhub.core.git.RefAdvertisement;
+import io.jhub.git.wire.PktLineReader;
+import io.jhub.git.wire.PktLineWriter;
+import io.jhub.git.wire.RefAdvertisement;
 import io.jhub.core.http.HttpCall;
 import io.jhub.core.http.HttpEngine;
 import java.io.ByteArrayOutputStream;

@@ -1,8 +1,8 @@
 package io.jhub.fetch.ssh.internal;
 
 import io.jhub.api.GitProtocolException;
-import io.jhub.core.git.PktLine;
-import io.jhub.core.git.PktLineReader;
+import io.jhub.git.wire.PktLine;
+import io.jhub.git.wire.PktLineReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.jhub.fetch.ssh.internal;
 
 import io.jhub.api.RefNotFoundException;
-import io.jhub.core.git.RefAdvertisement;
-import io.jhub.core.git.ReachabilityProbe;
+import io.jhub.git.wire.RefAdvertisement;
+import io.jhub.git.wire.ReachabilityProbe;
 import java.io.IOException;
 
 /**

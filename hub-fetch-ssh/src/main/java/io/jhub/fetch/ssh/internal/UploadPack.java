@@ -1,11 +1,11 @@
 package io.jhub.fetch.ssh.internal;
 
 import io.jhub.api.GitProtocolException;
-import io.jhub.core.git.PktLine;
-import io.jhub.core.git.PktLineReader;
-import io.jhub.core.git.PktLineWriter;
-import io.jhub.core.git.ReachabilityProbe;
-import io.jhub.core.git.RefAdvertisement;
+import io.jhub.git.wire.PktLine;
+import io.jhub.git.wire.PktLineReader;
+import io.jhub.git.wire.PktLineWriter;
+import io.jhub.git.wire.ReachabilityProbe;
+import io.jhub.git.wire.RefAdvertisement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ public final class UploadPack {
             return commit;
         }
         return server.refs().stream().filter(r -> r.peeled().filter(commit::equals).isPresent())
-                .map(io.jhub.core.git.AdvertisedRef::objectId).findFirst().orElse(commit);
+                .map(io.jhub.git.wire.AdvertisedRef::objectId).findFirst().orElse(commit);
     }
 
     /**

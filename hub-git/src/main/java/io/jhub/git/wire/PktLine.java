@@ -1,4 +1,4 @@
-package io.jhub.core.git;
+package io.jhub.git.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.jhub.core.git;
+package io.jhub.git.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.jhub.core.git;
+package io.jhub.git.wire;
 
 import java.io.IOException;
 import java.io.OutputStream;

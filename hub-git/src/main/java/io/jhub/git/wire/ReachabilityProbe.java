@@ -1,4 +1,4 @@
-package io.jhub.core.git;
+package io.jhub.git.wire;
 
 import io.jhub.api.GitProtocolException;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.jhub.core.git;
+package io.jhub.git.wire;
 
 import java.util.Objects;
 import java.util.Optional;
