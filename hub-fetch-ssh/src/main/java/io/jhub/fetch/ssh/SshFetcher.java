@@ -12,8 +12,8 @@ import io.jhub.fetch.ssh.internal.SshCommitCheck;
 import io.jhub.fetch.ssh.internal.SshConnection;
 import io.jhub.fetch.ssh.internal.SshSettings;
 import io.jhub.fetch.ssh.internal.UploadPack;
-import io.jhub.fetch.ssh.internal.pack.PackObjects;
-import io.jhub.fetch.ssh.internal.pack.TreeWalk;
+import io.jhub.git.pack.PackObjects;
+import io.jhub.git.pack.TreeWalk;
 import io.jhub.git.TreeLimits;
 import io.jhub.git.TreeWriter;
 import java.io.IOException;
@@ -125,7 +125,7 @@ public final class SshFetcher implements RepoFetcher {
                             up.version());
                     String subject = s.where();
                     try (InputStream pack = up.fetch(commit, text -> { })) {
-                        objects = PackObjects.receive(pack, work, s.maxBytes(),
+                        objects = PackObjects.receive(pack, work, s.maxBytes(), SshSettings.MAX_BYTES,
                                 n -> context.progress().onProgress(new ProgressEvent(
                                         ProgressEvent.Phase.DOWNLOAD, subject, n, -1)));
                     }

@@ -3,7 +3,7 @@ package io.jhub.fetch.ssh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jhub.fetch.ssh.internal.pack.ObjectType;
+import io.jhub.git.pack.ObjectType;
 import io.jhub.testkit.GitRepo;
 import io.jhub.testkit.GitSshServer;
 import io.jhub.testkit.Processes;

@@ -1,4 +1,4 @@
-package io.jhub.fetch.ssh.internal.pack;
+package io.jhub.git.pack;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

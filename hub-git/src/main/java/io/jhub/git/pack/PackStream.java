@@ -1,4 +1,4 @@
-package io.jhub.fetch.ssh.internal.pack;
+package io.jhub.git.pack;
 
 import io.jhub.api.GitProtocolException;
 import java.io.IOException;
@@ -24,15 +24,17 @@ final class PackStream {
     private final byte[] buf = new byte[128 * 1024];
     private final byte[] out = new byte[64 * 1024];
     private final long maxBytes;
+    private final String limitSetting;
     private int pos;
     private int lim;
     private long offset;
     private long received;
 
-    PackStream(InputStream source, OutputStream copy, long maxBytes) {
+    PackStream(InputStream source, OutputStream copy, long maxBytes, String limitSetting) {
         this.source = source;
         this.copy = copy;
         this.maxBytes = maxBytes;
+        this.limitSetting = limitSetting;
     }
 
     long offset() {
@@ -125,7 +127,7 @@ final class PackStream {
         if (received > maxBytes) {
             throw new io.jhub.api.UnsafeArchiveException("The pack is larger than the limit of " + maxBytes
                     + " bytes; refusing to receive more. If you trust this repository, raise the limit with the "
-                    + "setting " + io.jhub.fetch.ssh.internal.SshSettings.MAX_BYTES + ".");
+                    + "setting " + limitSetting + ".");
         }
         pos = 0;
         lim = n;

@@ -1,4 +1,4 @@
-package io.jhub.fetch.ssh.internal.pack;
+package io.jhub.git.pack;
 
 import io.jhub.api.GitProtocolException;
 import java.io.ByteArrayInputStream;

@@ -1,8 +1,7 @@
-package io.jhub.fetch.ssh.internal.pack;
+package io.jhub.git.pack;
 
 import io.jhub.api.GitProtocolException;
 import io.jhub.api.UnsafeArchiveException;
-import io.jhub.fetch.ssh.internal.SshSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +20,7 @@ final class PackParser {
     private final PackIndex index = new PackIndex();
     private final Map<Integer, byte[]> refBases = new HashMap<>();
     private long maxBytes;
+    private String limitSetting;
     private long objectBytes;
 
     PackIndex index() {
@@ -39,11 +39,14 @@ final class PackParser {
      * @param copy where the pack is written
      * @param maxBytes the most bytes accepted for the pack, and for its objects unpacked (checked from their
      *     headers, before any is rebuilt)
+     * @param limitSetting the setting that raises {@code maxBytes}, named in a refusal
      * @param progress receives the pack offset now and then
      */
-    void parse(InputStream in, OutputStream copy, long maxBytes, LongConsumer progress) throws IOException {
+    void parse(InputStream in, OutputStream copy, long maxBytes, String limitSetting, LongConsumer progress)
+            throws IOException {
         this.maxBytes = maxBytes;
-        PackStream s = new PackStream(in, copy, maxBytes);
+        this.limitSetting = java.util.Objects.requireNonNull(limitSetting, "limitSetting");
+        PackStream s = new PackStream(in, copy, maxBytes, limitSetting);
         byte[] header = new byte[12];
         s.readFully(header, true);
         if (header[0] != 'P' || header[1] != 'A' || header[2] != 'C' || header[3] != 'K') {
@@ -154,7 +157,7 @@ final class PackParser {
             throw new UnsafeArchiveException("The pack's objects unpack to more than the limit of " + maxBytes
                     + " bytes (the total passed it at the object of " + size + " bytes at offset " + off + "); "
                     + "refusing to unpack them. If you trust this repository, raise the limit with the setting "
-                    + SshSettings.MAX_BYTES + ".");
+                    + limitSetting + ".");
         }
     }
 

@@ -1,4 +1,4 @@
-package io.jhub.fetch.ssh.internal.pack;
+package io.jhub.git.pack;
 
 import io.jhub.api.GitProtocolException;
 import java.io.BufferedOutputStream;
@@ -41,26 +41,29 @@ public final class PackObjects implements Closeable {
      * @param in the pack bytes (without side-band framing); read to its end
      * @param workDir an existing private directory for the pack and spill files
      * @param maxBytes the most bytes accepted, both for the pack and for all its objects unpacked together
+     * @param limitSetting the setting that raises {@code maxBytes}, named in a refusal, e.g. {@code ssh.maxBytes}
      * @param progress receives the number of pack bytes read so far, now and then
      * @return the objects
      * @throws GitProtocolException if the pack is malformed, truncated or its checksum is wrong
      * @throws io.jhub.api.UnsafeArchiveException if the pack or its objects exceed {@code maxBytes}
      * @throws IOException if reading or writing fails
      */
-    public static PackObjects receive(InputStream in, Path workDir, long maxBytes, LongConsumer progress)
-            throws IOException {
-        return receive(in, workDir, maxBytes, HEAP_LIMIT, progress);
+    public static PackObjects receive(InputStream in, Path workDir, long maxBytes, String limitSetting,
+            LongConsumer progress) throws IOException {
+        return receive(in, workDir, maxBytes, limitSetting, HEAP_LIMIT, progress);
     }
 
-    /** As {@link #receive(InputStream, Path, long, LongConsumer)}, keeping delta bases up to heapLimit bytes. */
-    static PackObjects receive(InputStream in, Path workDir, long maxBytes, long heapLimit, LongConsumer progress)
-            throws IOException {
+    /**
+     * As {@link #receive(InputStream, Path, long, String, LongConsumer)}, keeping delta bases up to heapLimit bytes.
+     */
+    static PackObjects receive(InputStream in, Path workDir, long maxBytes, String limitSetting, long heapLimit,
+            LongConsumer progress) throws IOException {
         Path packFile = workDir.resolve("incoming.pack");
         Path spillFile = workDir.resolve("deltas.bin");
         PackParser parser = new PackParser();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(packFile,
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 256 * 1024)) {
-            parser.parse(in, out, maxBytes, progress);
+            parser.parse(in, out, maxBytes, limitSetting, progress);
         }
         FileChannel packCh = FileChannel.open(packFile, StandardOpenOption.READ);
         FileChannel spillCh = null;

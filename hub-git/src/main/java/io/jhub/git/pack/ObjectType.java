@@ -1,4 +1,4 @@
-package io.jhub.fetch.ssh.internal.pack;
+package io.jhub.git.pack;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

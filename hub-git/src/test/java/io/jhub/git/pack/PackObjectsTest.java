@@ -1,4 +1,4 @@
-package io.jhub.fetch.ssh.internal.pack;
+package io.jhub.git.pack;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Full packs made by the real git pack-objects, with OFS and REF delta chains, read back object by object. */
 class PackObjectsTest {
+    /** The setting a refusal must name so the user knows what to raise. */
+    private static final String SETTING = "ssh.maxBytes";
+
     @TempDir
     static Path tmp;
     static GitRepo repo;
@@ -66,7 +69,7 @@ class PackObjectsTest {
         for (boolean offsets : new boolean[] {true, false}) {
             Path work = Files.createTempDirectory(tmp, "w");
             try (PackObjects po = PackObjects.receive(new ByteArrayInputStream(pack(offsets)), work, Long.MAX_VALUE,
-                    heapLimit, n -> { })) {
+                    SETTING, heapLimit, n -> { })) {
                 assertEquals(objects.size(), po.count());
                 assertTrue(po.deltaCount() > 40, "expected delta chains, got " + po.deltaCount());
                 assertEquals(offsets ? 0 : po.deltaCount(), po.refDeltaCount());
@@ -95,24 +98,25 @@ class PackObjectsTest {
         byte[] flipped = good.clone();
         flipped[flipped.length / 2] ^= 0x40;
         var e = assertThrows(GitProtocolException.class, () -> PackObjects.receive(new ByteArrayInputStream(flipped),
-                Files.createTempDirectory(tmp, "w"), Long.MAX_VALUE, n -> { }));
+                Files.createTempDirectory(tmp, "w"), Long.MAX_VALUE, SETTING, n -> { }));
         assertTrue(e.getMessage().contains("pack") || e.getMessage().contains("Pack"), e.getMessage());
         byte[] trailer = good.clone();
         trailer[trailer.length - 1] ^= 1;
         var t = assertThrows(GitProtocolException.class, () -> PackObjects.receive(new ByteArrayInputStream(trailer),
-                Files.createTempDirectory(tmp, "w"), Long.MAX_VALUE, n -> { }));
+                Files.createTempDirectory(tmp, "w"), Long.MAX_VALUE, SETTING, n -> { }));
         assertTrue(t.getMessage().contains("checksum"), t.getMessage());
         byte[] cut = java.util.Arrays.copyOf(good, good.length - 100);
         var c = assertThrows(GitProtocolException.class, () -> PackObjects.receive(new ByteArrayInputStream(cut),
-                Files.createTempDirectory(tmp, "w"), Long.MAX_VALUE, n -> { }));
+                Files.createTempDirectory(tmp, "w"), Long.MAX_VALUE, SETTING, n -> { }));
         assertTrue(c.getMessage().contains("ended early"), c.getMessage());
         byte[] extra = java.util.Arrays.copyOf(good, good.length + 1);
         var x = assertThrows(GitProtocolException.class, () -> PackObjects.receive(new ByteArrayInputStream(extra),
-                Files.createTempDirectory(tmp, "w"), Long.MAX_VALUE, n -> { }));
+                Files.createTempDirectory(tmp, "w"), Long.MAX_VALUE, SETTING, n -> { }));
         assertTrue(x.getMessage().contains("after the end of the pack"), x.getMessage());
         var big = assertThrows(io.jhub.api.UnsafeArchiveException.class, () -> PackObjects.receive(
-                new ByteArrayInputStream(good), Files.createTempDirectory(tmp, "w"), good.length / 2, n -> { }));
-        assertTrue(big.getMessage().contains("limit") && big.getMessage().contains("ssh.maxBytes"),
+                new ByteArrayInputStream(good), Files.createTempDirectory(tmp, "w"), good.length / 2, SETTING,
+                n -> { }));
+        assertTrue(big.getMessage().contains("limit") && big.getMessage().contains(SETTING),
                 big.getMessage());
     }
 
@@ -131,12 +135,12 @@ class PackObjectsTest {
         assertTrue(pack.length < 100_000, "zeros compress well: " + pack.length);
         Path work = Files.createTempDirectory(tmp, "w");
         var e = assertThrows(io.jhub.api.UnsafeArchiveException.class, () -> PackObjects.receive(
-                new ByteArrayInputStream(pack), work, 4 << 20, n -> { }));
+                new ByteArrayInputStream(pack), work, 4 << 20, SETTING, n -> { }));
         assertTrue(e.getMessage().contains("unpack to more than the limit of " + (4 << 20) + " bytes")
-                && e.getMessage().contains("ssh.maxBytes"), e.getMessage());
+                && e.getMessage().contains(SETTING), e.getMessage());
         assertTrue(Files.notExists(work.resolve("deltas.bin")), "no delta was rebuilt");
         try (PackObjects po = PackObjects.receive(new ByteArrayInputStream(pack), Files.createTempDirectory(tmp,
-                "w"), 7 << 20, n -> { })) {
+                "w"), 7 << 20, SETTING, n -> { })) {
             assertEquals(1, po.deltaCount(), "b.bin is a delta of a.bin");
         }
     }
