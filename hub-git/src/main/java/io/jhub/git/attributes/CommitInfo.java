@@ -1,6 +1,7 @@
 package io.jhub.git.attributes;
 
 import io.jhub.api.GitProtocolException;
+import io.jhub.api.spi.Resolution;
 import io.jhub.git.TreePaths;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -131,8 +132,7 @@ public final class CommitInfo {
 
     private static String hex(String s, int length, String what) {
         String lower = s.toLowerCase(Locale.ROOT);
-        boolean ok = (length == 40 || length == 64) && lower.length() == length
-                && lower.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+        boolean ok = lower.length() == length && Resolution.isFullCommitId(lower);
         if (!ok) {
             throw new GitProtocolException("The " + what + " \"" + TreePaths.printable(s) + "\" is not "
                     + (length == 64 ? "64" : "40") + " hex digits; the host sent a malformed commit. Fetch again,"

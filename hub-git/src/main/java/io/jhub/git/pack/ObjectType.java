@@ -1,5 +1,6 @@
 package io.jhub.git.pack;
 
+import io.jhub.api.spi.Resolution;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -88,9 +89,10 @@ public final class ObjectType {
      *
      * @param hex the id
      * @return 20 bytes
+     * @throws IllegalArgumentException if {@code hex} is not 40 lower-case hex digits
      */
     public static byte[] parseId(String hex) {
-        if (hex.length() != 40) {
+        if (hex.length() != 40 || !Resolution.isFullCommitId(hex)) {
             throw new IllegalArgumentException("not a SHA-1 object id: " + hex);
         }
         byte[] b = new byte[20];

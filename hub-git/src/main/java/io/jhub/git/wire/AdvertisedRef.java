@@ -1,8 +1,8 @@
 package io.jhub.git.wire;
 
+import io.jhub.api.spi.Resolution;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A ref as a git server advertises it.
@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  * @since 0.1
  */
 public record AdvertisedRef(String name, String objectId, Optional<String> peeled, Optional<String> symrefTarget) {
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
-
     /**
      * Validates the fields.
      *
@@ -75,7 +73,7 @@ public record AdvertisedRef(String name, String objectId, Optional<String> peele
     }
 
     static boolean isId(String s) {
-        return ID.matcher(s).matches();
+        return Resolution.isFullCommitId(s);
     }
 
     private static void checkId(String id) {
