@@ -23,9 +23,15 @@ import java.util.stream.Stream;
  * last resolution of each ref in {@code refs/}. Installs happen under the repository's lock into a unique
  * staging directory that is renamed into place, so no reader ever sees a partial tree; a staging directory left
  * by a killed process is removed by the next holder of the lock.
+ *
+ * <p>A tree installed without checking that the repository's refs reach its commit (skip-validation) has a
+ * marker file {@code <commit>.unvalidated} beside it. The marker is written before the tree is renamed into
+ * place and removed only after a checked tree replaced it, so a process killed at any point never leaves an
+ * unchecked tree without its marker.
  */
 public final class RepoCache {
     private static final String LOCK = ".lock";
+    private static final String UNVALIDATED = ".unvalidated";
 
     /** Writes a tree into an empty staging directory and tells which commit it was. */
     @FunctionalInterface
@@ -122,6 +128,16 @@ public final class RepoCache {
     }
 
     /**
+     * Tells whether an installed tree was fetched without checking its commit against the repository's refs.
+     *
+     * @param tree an installed tree
+     * @return true if its commit was never validated
+     */
+    public boolean unvalidated(Path tree) {
+        return Files.exists(markerOf(tree));
+    }
+
+    /**
      * Returns the installed commits whose full id starts with a prefix.
      *
      * @param host the host
@@ -145,13 +161,16 @@ public final class RepoCache {
      * @param commit the commit, when known before fetching
      * @param writer what writes the tree
      * @param replace fetch again even if the commit is installed
+     * @param validated whether {@code writer} checks the commit against the repository's refs; an installed tree
+     *     that was not checked is replaced by a checked one
      * @return the installed tree
      */
     public Installed install(GitHost host, RepoInfo repo, Optional<String> commit, TreeWriter writer,
-            boolean replace) {
+            boolean replace, boolean validated) {
         Path dir = repoDir(host, repo);
         try (CacheLock ignored = CacheLock.acquire(dir.resolve(LOCK))) {
             removeOrphans(dir);
+            replace = replace || commit.filter(c -> validated && unvalidated(dir.resolve(c))).isPresent();
             if (commit.isPresent() && !replace) {
                 Optional<Path> there = installed(host, repo, commit.get());
                 if (there.isPresent()) {
@@ -165,17 +184,25 @@ public final class RepoCache {
                 Optional<String> known = checkCommit(repo, commit, written);
                 String id = known.isPresent() ? known.get() : "tree-" + TreeHash.of(staging);
                 Path target = dir.resolve(id);
+                if (Files.isDirectory(target) && !replace && !(validated && unvalidated(target))) {
+                    CacheFiles.deleteRecursively(staging);
+                    return new Installed(target, id, true);
+                }
+                if (!validated) {
+                    // before the rename: an unchecked tree is never visible without its marker
+                    CacheFiles.writeAtomically(markerOf(target), "fetched with skip-validation\n");
+                }
                 if (Files.isDirectory(target)) {
-                    if (!replace) {
-                        CacheFiles.deleteRecursively(staging);
-                        return new Installed(target, id, true);
-                    }
                     Path old = CacheFiles.stagingFor(target);
                     Files.move(target, old);
                     CacheFiles.moveIntoPlace(staging, target);
                     CacheFiles.deleteQuietly(old);
                 } else {
                     CacheFiles.moveIntoPlace(staging, target);
+                }
+                if (validated) {
+                    // after the rename: a kill before this line only makes a checked tree be checked again
+                    Files.deleteIfExists(markerOf(target));
                 }
                 Log.LOG.log(Level.DEBUG, () -> "Installed " + repo.path() + "@" + id + " at " + target);
                 return new Installed(target, id, true);
@@ -266,6 +293,10 @@ public final class RepoCache {
         } catch (IOException e) {
             Log.LOG.log(Level.DEBUG, "Cannot list " + dir + " for clean-up: " + e.getMessage());
         }
+    }
+
+    private static Path markerOf(Path tree) {
+        return tree.resolveSibling(tree.getFileName() + UNVALIDATED);
     }
 
     private Path refFile(GitHost host, RepoInfo repo) {

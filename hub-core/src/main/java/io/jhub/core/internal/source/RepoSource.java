@@ -72,19 +72,35 @@ public final class RepoSource {
         }
         FetchRequest request = new FetchRequest(host, repo, pinned, skipValidation);
         Optional<String> commit = pinned;
+        // a commit the fetcher resolved from the repository's refs just now is reachable by construction
+        boolean fromRefs = false;
         if (commit.isEmpty()) {
-            commit = offline ? Optional.of(cache.lastResolution(host, repo).orElseThrow(() -> new OfflineException(
-                    "Offline: " + what + " has never been resolved, so its commit is unknown. Run the same call"
-                            + " once with network access (without --offline / JHUB_OFFLINE), or pin --commit.")))
-                    : resolve(host, repo, request, fetcher);
+            if (offline) {
+                commit = Optional.of(cache.lastResolution(host, repo).orElseThrow(() -> new OfflineException(
+                        "Offline: " + what + " has never been resolved, so its commit is unknown. Run the same call"
+                                + " once with network access (without --offline / JHUB_OFFLINE), or pin --commit.")));
+            } else {
+                Resolved resolved = resolve(host, repo, request, fetcher);
+                commit = resolved.commit();
+                fromRefs = resolved.fromRefs();
+            }
             if (commit.isEmpty() && repo.ref().filter(Resolution::isAbbreviatedCommitId).isPresent()) {
                 // an abbreviated id the transport cannot resolve maps to one commit for good: reuse its tree
                 commit = cache.lastResolution(host, repo).filter(c -> cache.installed(host, repo, c).isPresent());
             }
         }
+        boolean validated = fromRefs || !skipValidation;
         if (commit.isPresent()) {
             Optional<Path> there = cache.installed(host, repo, commit.get());
-            if (there.isPresent() && (useCache || offline)) {
+            boolean unchecked = there.isPresent() && validated && cache.unvalidated(there.get());
+            if (unchecked && offline) {
+                throw new OfflineException("Offline: the cached tree of commit " + commit.get() + " of " + what
+                        + " at " + there.get() + " was fetched with --skip-validation (skipValidation(true)), so"
+                        + " nobody checked that a branch or tag of the repository reaches it. Load it with"
+                        + " --skip-validation (skipValidation(true)) if you trust it, or go online once so that"
+                        + " jhub can check it.");
+            }
+            if (there.isPresent() && (useCache || offline) && !unchecked) {
                 if (pinned.isEmpty() && !offline) {
                     cache.recordResolution(host, repo, commit.get());
                 }
@@ -96,12 +112,12 @@ public final class RepoSource {
                         + " fetch " + repo + " --host " + host + ".");
             }
         }
-        // a commit the fetcher resolved from the repository's refs needs no reachability check
+        boolean skip = !validated || fromRefs;
         FetchRequest pinnedRequest = pinned.isPresent() ? request
-                : commit.map(c -> request.withCommit(c).withSkipValidation(true)).orElse(request);
+                : commit.map(c -> request.withCommit(c).withSkipValidation(skip)).orElse(request);
         RepoFetcher f = fetcher.get();
         RepoCache.Installed installed = cache.install(host, repo, commit,
-                staging -> f.fetch(pinnedRequest, staging, context), !useCache);
+                staging -> f.fetch(pinnedRequest, staging, context), !useCache, validated);
         if (pinned.isEmpty()) {
             cache.recordResolution(host, repo, installed.commit());
         }
@@ -132,8 +148,11 @@ public final class RepoSource {
         return cached.isEmpty() ? Optional.empty() : Optional.of(cached.get(0));
     }
 
-    private Optional<String> resolve(GitHost host, RepoInfo repo, FetchRequest request,
-            Supplier<RepoFetcher> fetcher) {
+    /** A resolved commit, and whether it came from the repository's refs rather than the cache's record. */
+    private record Resolved(Optional<String> commit, boolean fromRefs) {
+    }
+
+    private Resolved resolve(GitHost host, RepoInfo repo, FetchRequest request, Supplier<RepoFetcher> fetcher) {
         context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.RESOLVE, repo.toString(), 0, -1));
         Resolution r;
         try {
@@ -142,15 +161,15 @@ public final class RepoSource {
             if (e.status().isPresent()) {
                 throw e;
             }
-            return lastResolutionOr(host, repo, e);
+            return new Resolved(lastResolutionOr(host, repo, e), false);
         } catch (HostUnreachableException e) {
-            return lastResolutionOr(host, repo, e);
+            return new Resolved(lastResolutionOr(host, repo, e), false);
         } catch (IOException e) {
             throw new FetchException("Resolving " + repo + " on " + host + " failed: " + e.getMessage()
                     + ". Check the host, the protocol and the network, then try again.", e);
         }
         // the resolution is recorded only once its tree is in the cache, so a failed fetch changes nothing
-        return r.commit();
+        return new Resolved(r.commit(), r.commit().isPresent());
     }
 
     /** The network failed while resolving: the last resolved commit if its tree is cached, else {@code failure}. */
