@@ -330,7 +330,7 @@ public final class Hub {
      * @return the hub, or empty outside an entry
      */
     public static Optional<Hub> current() {
-        return CurrentHub.get().map(Hub.class::cast);
+        return CurrentHub.get();
     }
 
     /**

@@ -82,7 +82,7 @@ class EntryArgumentsTest {
                     public static void sideEffect() { }
                 }
                 """);
-        hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "args", new Object());
+        hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "args", TestRepos.OWNER);
     }
 
     @Test
