@@ -13,6 +13,7 @@ import io.jhub.api.spi.FetchRequest;
 import io.jhub.api.spi.RepoFetcher;
 import io.jhub.api.spi.Resolution;
 import io.jhub.core.internal.cache.RepoCache;
+import io.jhub.core.internal.cache.TreeInstall;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -45,7 +46,8 @@ public final class RepoSource {
     }
 
     /**
-     * Returns the installed tree for a request, fetching it if needed.
+     * Returns the installed tree for a request, fetching it if needed. The stages, in order: which commit is
+     * wanted; whether the cache has a tree of it this call may use; otherwise fetch it into the cache.
      *
      * @param host the git host
      * @param repo the repository with its optional ref
@@ -57,71 +59,113 @@ public final class RepoSource {
      */
     public RepoCache.Installed tree(GitHost host, RepoInfo repo, Optional<String> pinned, boolean useCache,
             boolean skipValidation, Supplier<RepoFetcher> fetcher) {
-        RepoCache.Installed tree = locate(host, repo, pinned, useCache, skipValidation, fetcher);
+        Wanted wanted = wanted(host, repo, pinned, skipValidation, fetcher);
+        Optional<RepoCache.Installed> cached = cached(host, repo, wanted, useCache);
+        RepoCache.Installed tree = cached.isPresent() ? cached.get() : fetch(host, repo, wanted, useCache, fetcher);
+        if (wanted.resolved() && !offline) {
+            cache.recordResolution(host, repo, tree.commit());
+        }
         // "done" only once the tree is in place: a fetch the tree writer refuses must not look finished
         context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, repo + " -> " + tree.commit(), 1,
                 1));
         return tree;
     }
 
-    private RepoCache.Installed locate(GitHost host, RepoInfo repo, Optional<String> pinned, boolean useCache,
-            boolean skipValidation, Supplier<RepoFetcher> fetcher) {
+    /**
+     * The commit a call wants.
+     *
+     * @param request what the fetcher gets when the tree must be fetched; its commit is the pinned one
+     * @param commit the commit, when known before fetching
+     * @param resolved whether {@code commit} came from resolving a ref (so it is recorded as the ref's resolution)
+     * @param fromRefs whether the fetcher resolved {@code commit} from the repository's refs just now, so it is
+     *     reachable by construction
+     * @param what the repository and host, for messages
+     */
+    private record Wanted(FetchRequest request, Optional<String> commit, boolean resolved, boolean fromRefs,
+            String what) {
+        /** Whether the tree this call gets is checked against the repository's refs. */
+        boolean validated() {
+            return fromRefs || !request.skipValidation();
+        }
+    }
+
+    private Wanted wanted(GitHost host, RepoInfo repo, Optional<String> pinned, boolean skipValidation,
+            Supplier<RepoFetcher> fetcher) {
         String what = repo + " on " + host;
         if (pinned.isEmpty()) {
             pinned = commitNamedByRef(host, repo, what);
         }
         FetchRequest request = new FetchRequest(host, repo, pinned, skipValidation);
-        Optional<String> commit = pinned;
-        // a commit the fetcher resolved from the repository's refs just now is reachable by construction
+        if (pinned.isPresent()) {
+            return new Wanted(request, pinned, false, false, what);
+        }
+        Optional<String> commit;
         boolean fromRefs = false;
-        if (commit.isEmpty()) {
-            if (offline) {
-                commit = Optional.of(cache.lastResolution(host, repo).orElseThrow(() -> new OfflineException(
-                        "Offline: " + what + " has never been resolved, so its commit is unknown. Run the same call"
-                                + " once with network access (without --offline / JHUB_OFFLINE), or pin --commit.")));
-            } else {
-                Resolved resolved = resolve(host, repo, request, fetcher);
-                commit = resolved.commit();
-                fromRefs = resolved.fromRefs();
-            }
-            if (commit.isEmpty() && repo.ref().filter(Resolution::isAbbreviatedCommitId).isPresent()) {
-                // an abbreviated id the transport cannot resolve maps to one commit for good: reuse its tree
-                commit = cache.lastResolution(host, repo).filter(c -> cache.installed(host, repo, c).isPresent());
-            }
+        if (offline) {
+            commit = Optional.of(cache.lastResolution(host, repo).orElseThrow(() -> new OfflineException(
+                    "Offline: " + what + " has never been resolved, so its commit is unknown. Run the same call"
+                            + " once with network access (without --offline / JHUB_OFFLINE), or pin --commit.")));
+        } else {
+            Resolved resolved = resolve(host, repo, request, fetcher);
+            commit = resolved.commit();
+            fromRefs = resolved.fromRefs();
         }
-        boolean validated = fromRefs || !skipValidation;
-        if (commit.isPresent()) {
-            Optional<Path> there = cache.installed(host, repo, commit.get());
-            boolean unchecked = there.isPresent() && validated && cache.unvalidated(there.get());
-            if (unchecked && offline) {
-                throw new OfflineException("Offline: the cached tree of commit " + commit.get() + " of " + what
-                        + " at " + there.get() + " was fetched with --skip-validation (skipValidation(true)), so"
-                        + " nobody checked that a branch or tag of the repository reaches it. Load it with"
-                        + " --skip-validation (skipValidation(true)) if you trust it, or go online once so that"
-                        + " jhub can check it.");
-            }
-            if (there.isPresent() && (useCache || offline) && !unchecked) {
-                if (pinned.isEmpty() && !offline) {
-                    cache.recordResolution(host, repo, commit.get());
-                }
-                return new RepoCache.Installed(there.get(), commit.get(), false);
-            }
-            if (offline) {
-                throw new OfflineException("Offline: commit " + commit.get() + " of " + what + " is not in the"
-                        + " cache at " + cache.repoDir(host, repo) + ". Fetch it once with network access: jhub"
-                        + " fetch " + repo + " --host " + host + ".");
-            }
+        if (commit.isEmpty() && repo.ref().filter(Resolution::isAbbreviatedCommitId).isPresent()) {
+            // an abbreviated id the transport cannot resolve maps to one commit for good: reuse its tree
+            commit = cache.lastResolution(host, repo).filter(c -> cache.installed(host, repo, c).isPresent());
         }
-        boolean skip = !validated || fromRefs;
-        FetchRequest pinnedRequest = pinned.isPresent() ? request
-                : commit.map(c -> request.withCommit(c).withSkipValidation(skip)).orElse(request);
+        return new Wanted(request, commit, true, fromRefs, what);
+    }
+
+    /** The cached tree of the wanted commit, if this call may use it; offline, the tree must be there. */
+    private Optional<RepoCache.Installed> cached(GitHost host, RepoInfo repo, Wanted wanted, boolean useCache) {
+        if (wanted.commit().isEmpty()) {
+            return Optional.empty();
+        }
+        String commit = wanted.commit().get();
+        Optional<Path> there = cache.installed(host, repo, commit);
+        boolean unchecked = there.isPresent() && wanted.validated() && RepoCache.unvalidated(there.get());
+        if (unchecked && offline) {
+            throw new OfflineException("Offline: the cached tree of commit " + commit + " of " + wanted.what()
+                    + " at " + there.get() + " was fetched with --skip-validation (skipValidation(true)), so"
+                    + " nobody checked that a branch or tag of the repository reaches it. Load it with"
+                    + " --skip-validation (skipValidation(true)) if you trust it, or go online once so that"
+                    + " jhub can check it.");
+        }
+        if (there.isPresent() && (useCache || offline) && !unchecked) {
+            return Optional.of(new RepoCache.Installed(there.get(), commit, false));
+        }
+        if (offline) {
+            throw new OfflineException("Offline: commit " + commit + " of " + wanted.what() + " is not in the"
+                    + " cache at " + cache.repoDir(host, repo) + ". Fetch it once with network access: jhub"
+                    + " fetch " + repo + " --host " + host + ".");
+        }
+        return Optional.empty();
+    }
+
+    /** Fetches the wanted tree through the protocol's fetcher into the cache. */
+    private RepoCache.Installed fetch(GitHost host, RepoInfo repo, Wanted wanted, boolean useCache,
+            Supplier<RepoFetcher> fetcher) {
+        FetchRequest request = wanted.request();
+        if (request.commit().isEmpty() && wanted.commit().isPresent()) {
+            // a commit resolved from the refs just now needs no reachability check
+            request = request.withCommit(wanted.commit().get()).withSkipValidation(!wanted.validated()
+                    || wanted.fromRefs());
+        }
         RepoFetcher f = fetcher.get();
-        RepoCache.Installed installed = cache.install(host, repo, commit,
-                staging -> f.fetch(pinnedRequest, staging, context), !useCache, validated);
-        if (pinned.isEmpty()) {
-            cache.recordResolution(host, repo, installed.commit());
+        try (TreeInstall install = cache.beginInstall(host, repo, wanted.commit(), !useCache, wanted.validated())) {
+            Optional<RepoCache.Installed> raced = install.existing();
+            if (raced.isPresent()) {
+                return raced.get();
+            }
+            Resolution written;
+            try {
+                written = f.fetch(request, install.staging(), context);
+            } catch (IOException e) {
+                throw install.failed(e);
+            }
+            return install.complete(written);
         }
-        return installed;
     }
 
     /**
