@@ -4,6 +4,7 @@ import io.jhub.api.EntryArgumentException;
 import io.jhub.api.EntryInvocationException;
 import io.jhub.api.EntryNotFoundException;
 import io.jhub.api.HubException;
+import io.jhub.core.ArgumentConverter;
 import io.jhub.core.Hub;
 import io.jhub.core.HubModule;
 import io.jhub.core.internal.CurrentHub;
@@ -160,11 +161,11 @@ public final class LoadedHubModule implements HubModule {
     }
 
     @Override
-    public Object invokeText(String entry, List<String> positional, Map<String, String> named) {
+    public Object invoke(String entry, List<?> positional, Map<String, ?> named, ArgumentConverter converter) {
         Objects.requireNonNull(positional, "positional");
         Objects.requireNonNull(named, "named");
         return call(entry, OverloadResolver.resolve(label(entry), methods(entry), positional, named,
-                TextArguments.INSTANCE));
+                ArgumentAdapter.converting(Objects.requireNonNull(converter, "converter"))));
     }
 
     @Override
