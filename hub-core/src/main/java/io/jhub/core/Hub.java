@@ -41,6 +41,7 @@ public final class Hub {
 
     private final HubSettings settings;
     private final RepoCache repoCache;
+    private final RepoSource source;
     private final TrustStore trustStore;
     private final RepoLoader loader;
     private final ConcurrentHashMap<String, HubModule> modules = new ConcurrentHashMap<>();
@@ -49,6 +50,7 @@ public final class Hub {
     Hub(HubSettings settings) {
         this.settings = settings;
         this.repoCache = new RepoCache(settings.cacheDir);
+        this.source = new RepoSource(repoCache, settings, settings.offline);
         this.trustStore = new TrustStore(settings.cacheDir);
         this.loader = new RepoLoader(settings.cacheDir.resolve("compiled"), settings.progress);
     }
@@ -251,7 +253,6 @@ public final class Hub {
         String protocol = r.protocolOr(settings.protocol);
         ProtocolRegistry reg = registry();
         reg.fetcher(protocol);
-        RepoSource source = new RepoSource(repoCache, settings, settings.offline);
         return source.tree(host, repo, r.pinnedCommit(), r.useCacheOption(), r.skipValidationOption(),
                 () -> reg.fetcher(protocol));
     }
@@ -330,7 +331,7 @@ public final class Hub {
      * @return the hub, or empty outside an entry
      */
     public static Optional<Hub> current() {
-        return CurrentHub.get().map(Hub.class::cast);
+        return CurrentHub.get();
     }
 
     /**

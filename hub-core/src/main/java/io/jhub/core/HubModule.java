@@ -110,19 +110,20 @@ public interface HubModule {
     <T> T invoke(String entry, Class<T> type, List<?> positional, Map<String, ?> named);
 
     /**
-     * Calls an entry with arguments given as text (from a command line): each is converted to its parameter's
-     * type (primitives and their boxes, {@code String}, {@code Path}, {@code URI}, enum constants by name ignoring
-     * case, {@code BigInteger}, {@code BigDecimal}, {@code boolean} from {@code true}/{@code false}).
+     * Calls an entry with arguments that {@code converter} turns into parameter values, such as text from a
+     * command line. Overloads are chosen as by {@link #invoke(String, List, Map)} among those whose arguments all
+     * convert.
      *
      * @param entry the entry name
-     * @param positional the leading arguments as text
-     * @param named arguments by parameter name, as text
+     * @param positional the leading arguments as given
+     * @param named arguments by parameter name, as given
+     * @param converter turns each given argument into a value for a parameter
      * @return what the entry returned
-     * @throws io.jhub.api.EntryArgumentException if a text does not convert (naming the parameter and the
-     *     value), or no overload or several fit
+     * @throws io.jhub.api.EntryArgumentException if no overload's arguments convert (each overload's reason is
+     *     listed), or several fit equally well
      * @throws io.jhub.api.EntryNotFoundException if there is no such entry
      * @throws io.jhub.api.EntryInvocationException if the entry threw a checked exception (the cause)
      * @throws RuntimeException the entry's own unchecked exception, unchanged
      */
-    Object invokeText(String entry, List<String> positional, Map<String, String> named);
+    Object invoke(String entry, List<?> positional, Map<String, ?> named, ArgumentConverter converter);
 }

@@ -83,7 +83,7 @@ class PretrainedTest {
     /** Runs {@code body} as if an entry of {@code hub} were running (what the core's facade does). */
     @SuppressWarnings("unchecked")
     private static <T> T insideEntry(Hub hub, Callable<T> body) throws Exception {
-        Method runAs = Class.forName("io.jhub.core.internal.CurrentHub").getMethod("runAs", Object.class,
+        Method runAs = Class.forName("io.jhub.core.internal.CurrentHub").getMethod("runAs", Hub.class,
                 Callable.class);
         try {
             return (T) runAs.invoke(null, hub, body);

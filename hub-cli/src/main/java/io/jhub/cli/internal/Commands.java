@@ -40,7 +40,7 @@ final class Commands {
     private void load(CliArgs cli) {
         String entry = cli.word(1, "an entry name");
         List<String> positional = cli.words().subList(2, cli.words().size());
-        Object result = repo(cli).importModule().invokeText(entry, positional, cli.namedArgs());
+        Object result = repo(cli).importModule().invoke(entry, positional, cli.namedArgs(), TextArguments.INSTANCE);
         out.println(render(result));
     }
 

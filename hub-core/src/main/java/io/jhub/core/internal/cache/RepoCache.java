@@ -1,7 +1,6 @@
 package io.jhub.core.internal.cache;
 
 import io.jhub.api.CacheException;
-import io.jhub.api.FetchException;
 import io.jhub.api.GitHost;
 import io.jhub.api.RepoInfo;
 import io.jhub.api.spi.Resolution;
@@ -23,22 +22,13 @@ import java.util.stream.Stream;
  * last resolution of each ref in {@code refs/}. Installs happen under the repository's lock into a unique
  * staging directory that is renamed into place, so no reader ever sees a partial tree; a staging directory left
  * by a killed process is removed by the next holder of the lock.
+ *
+ * <p>A tree installed without checking that the repository's refs reach its commit (skip-validation) has a
+ * marker file {@code <commit>.unvalidated} beside it (see {@link TreeInstall}).
  */
 public final class RepoCache {
     private static final String LOCK = ".lock";
-
-    /** Writes a tree into an empty staging directory and tells which commit it was. */
-    @FunctionalInterface
-    public interface TreeWriter {
-        /**
-         * Fills {@code staging}.
-         *
-         * @param staging an empty directory
-         * @return the commit written, when known
-         * @throws IOException on failure
-         */
-        Resolution writeInto(Path staging) throws IOException;
-    }
+    private static final String UNVALIDATED = ".unvalidated";
 
     /**
      * An installed tree.
@@ -122,6 +112,16 @@ public final class RepoCache {
     }
 
     /**
+     * Tells whether an installed tree was fetched without checking its commit against the repository's refs.
+     *
+     * @param tree an installed tree
+     * @return true if its commit was never validated
+     */
+    public static boolean unvalidated(Path tree) {
+        return Files.exists(markerOf(tree));
+    }
+
+    /**
      * Returns the installed commits whose full id starts with a prefix.
      *
      * @param host the host
@@ -138,55 +138,28 @@ public final class RepoCache {
     }
 
     /**
-     * Installs a tree unless it is there already (or {@code replace} is set), under the repository's lock.
+     * Starts installing a tree: takes the repository's lock and removes what a killed process left. Use it in a
+     * try-with-resources block; see {@link TreeInstall}.
      *
      * @param host the host
      * @param repo the repository
      * @param commit the commit, when known before fetching
-     * @param writer what writes the tree
-     * @param replace fetch again even if the commit is installed
-     * @return the installed tree
+     * @param replace write the tree again even if the commit is installed
+     * @param validated whether the tree to be written was checked against the repository's refs; an installed
+     *     tree that was not checked is replaced by a checked one
+     * @return the install, holding the lock until closed
      */
-    public Installed install(GitHost host, RepoInfo repo, Optional<String> commit, TreeWriter writer,
-            boolean replace) {
+    public TreeInstall beginInstall(GitHost host, RepoInfo repo, Optional<String> commit, boolean replace,
+            boolean validated) {
         Path dir = repoDir(host, repo);
-        try (CacheLock ignored = CacheLock.acquire(dir.resolve(LOCK))) {
+        CacheLock lock = CacheLock.acquire(dir.resolve(LOCK));
+        try {
             removeOrphans(dir);
-            if (commit.isPresent() && !replace) {
-                Optional<Path> there = installed(host, repo, commit.get());
-                if (there.isPresent()) {
-                    return new Installed(there.get(), commit.get(), false);
-                }
-            }
-            Path staging = CacheFiles.stagingFor(dir.resolve(commit.orElse("tree")));
-            try {
-                Files.createDirectories(staging);
-                Resolution written = writer.writeInto(staging);
-                Optional<String> known = checkCommit(repo, commit, written);
-                String id = known.isPresent() ? known.get() : "tree-" + TreeHash.of(staging);
-                Path target = dir.resolve(id);
-                if (Files.isDirectory(target)) {
-                    if (!replace) {
-                        CacheFiles.deleteRecursively(staging);
-                        return new Installed(target, id, true);
-                    }
-                    Path old = CacheFiles.stagingFor(target);
-                    Files.move(target, old);
-                    CacheFiles.moveIntoPlace(staging, target);
-                    CacheFiles.deleteQuietly(old);
-                } else {
-                    CacheFiles.moveIntoPlace(staging, target);
-                }
-                Log.LOG.log(Level.DEBUG, () -> "Installed " + repo.path() + "@" + id + " at " + target);
-                return new Installed(target, id, true);
-            } catch (IOException e) {
-                throw new FetchException("Fetching " + repo + " from " + host + " into " + dir + " failed: "
-                        + e.getMessage() + ". The cache was left as it was; check the network, the free disk space"
-                        + " and that the cache directory is writable, then try again.", e);
-            } finally {
-                CacheFiles.deleteQuietly(staging);
-            }
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
+        return new TreeInstall(host, repo, dir, commit, replace, validated, lock);
     }
 
     /**
@@ -238,14 +211,6 @@ public final class RepoCache {
         }
     }
 
-    private static Optional<String> checkCommit(RepoInfo repo, Optional<String> expected, Resolution written) {
-        if (expected.isPresent() && written.commit().isPresent() && !expected.equals(written.commit())) {
-            throw new FetchException("The fetcher wrote commit " + written.commit().get() + " of " + repo
-                    + " but " + expected.get() + " was requested; the remote changed during the fetch, try again.");
-        }
-        return expected.or(written::commit);
-    }
-
     private static List<String> commitsIn(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
@@ -266,6 +231,10 @@ public final class RepoCache {
         } catch (IOException e) {
             Log.LOG.log(Level.DEBUG, "Cannot list " + dir + " for clean-up: " + e.getMessage());
         }
+    }
+
+    static Path markerOf(Path tree) {
+        return tree.resolveSibling(tree.getFileName() + UNVALIDATED);
     }
 
     private Path refFile(GitHost host, RepoInfo repo) {

@@ -1,5 +1,6 @@
 package io.jhub.core.internal.invoke;
 
+import io.jhub.core.ArgumentConverter;
 import java.lang.reflect.Parameter;
 
 /** Turns one given argument into a value for one parameter, or says why it cannot. */
@@ -30,8 +31,24 @@ interface ArgumentAdapter {
         if (!JavaTypes.accepts(raw, type)) {
             throw new Mismatch("parameter '" + parameter.getName() + "' is "
                     + io.jhub.core.internal.compile.TypeNames.simplify(type.getTypeName()) + ", got "
-                    + JavaTypes.typeOf(raw) + (raw == null ? "" : " " + TextArguments.quote(raw)));
+                    + JavaTypes.typeOf(raw) + (raw == null ? "" : " " + JavaTypes.quote(raw)));
         }
         return raw;
     };
+
+    /**
+     * Adapts with a caller's converter; the converter's {@code IllegalArgumentException} rejects the overload.
+     *
+     * @param converter the caller's converter
+     * @return the adapter
+     */
+    static ArgumentAdapter converting(ArgumentConverter converter) {
+        return (raw, type, parameter) -> {
+            try {
+                return converter.convert(raw, type, parameter);
+            } catch (IllegalArgumentException e) {
+                throw new Mismatch(String.valueOf(e.getMessage()));
+            }
+        };
+    }
 }

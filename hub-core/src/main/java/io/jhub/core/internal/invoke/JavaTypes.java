@@ -105,4 +105,15 @@ final class JavaTypes {
     static String typeOf(Object value) {
         return value == null ? "null" : TypeNames.simplify(value.getClass().getTypeName());
     }
+
+    /**
+     * Quotes a value for a message, shortened to 60 characters.
+     *
+     * @param value a value
+     * @return {@code "text"}
+     */
+    static String quote(Object value) {
+        String s = String.valueOf(value);
+        return "\"" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "\"";
+    }
 }

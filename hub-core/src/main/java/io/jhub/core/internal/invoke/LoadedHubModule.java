@@ -4,6 +4,8 @@ import io.jhub.api.EntryArgumentException;
 import io.jhub.api.EntryInvocationException;
 import io.jhub.api.EntryNotFoundException;
 import io.jhub.api.HubException;
+import io.jhub.core.ArgumentConverter;
+import io.jhub.core.Hub;
 import io.jhub.core.HubModule;
 import io.jhub.core.internal.CurrentHub;
 import io.jhub.core.internal.compile.EntryDoc;
@@ -34,7 +36,7 @@ public final class LoadedHubModule implements HubModule {
     private final String hubconfClassName;
     private final Map<String, List<EntryDoc>> docs;
     private final List<String> entries;
-    private final Object owner;
+    private final Hub owner;
     private final Map<String, List<Method>> overloads = new ConcurrentHashMap<>();
     private volatile Class<?> hubconfClass;
 
@@ -47,10 +49,10 @@ public final class LoadedHubModule implements HubModule {
      * @param module the repository's module
      * @param hubconfClassName binary name of the hubconf class
      * @param entryDocs the entries recorded at compile time
-     * @param owner the {@code Hub} that entry calls run under
+     * @param owner the hub that entry calls run under
      */
     public LoadedHubModule(String name, Path root, ModuleLayer layer, Module module, String hubconfClassName,
-                           List<EntryDoc> entryDocs, Object owner) {
+                           List<EntryDoc> entryDocs, Hub owner) {
         this.name = Objects.requireNonNull(name, "name");
         this.root = Objects.requireNonNull(root, "root");
         this.layer = Objects.requireNonNull(layer, "layer");
@@ -159,11 +161,11 @@ public final class LoadedHubModule implements HubModule {
     }
 
     @Override
-    public Object invokeText(String entry, List<String> positional, Map<String, String> named) {
+    public Object invoke(String entry, List<?> positional, Map<String, ?> named, ArgumentConverter converter) {
         Objects.requireNonNull(positional, "positional");
         Objects.requireNonNull(named, "named");
         return call(entry, OverloadResolver.resolve(label(entry), methods(entry), positional, named,
-                TextArguments.INSTANCE));
+                ArgumentAdapter.converting(Objects.requireNonNull(converter, "converter"))));
     }
 
     @Override
@@ -201,7 +203,7 @@ public final class LoadedHubModule implements HubModule {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(module.getClassLoader());
-        Object previousHub = CurrentHub.enter(owner); // not runAs: a lambda here costs each fresh JVM its linking
+        Hub previousHub = CurrentHub.enter(owner); // not runAs: a lambda here costs each fresh JVM its linking
         try {
             return bound.method().invoke(null, bound.args());
         } catch (InvocationTargetException e) {

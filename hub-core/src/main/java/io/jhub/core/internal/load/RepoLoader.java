@@ -2,6 +2,7 @@ package io.jhub.core.internal.load;
 
 import io.jhub.api.ProgressEvent;
 import io.jhub.api.ProgressListener;
+import io.jhub.core.Hub;
 import io.jhub.core.HubModule;
 import io.jhub.core.internal.compile.CompileEnvironment;
 import io.jhub.core.internal.compile.CompiledCache;
@@ -57,13 +58,13 @@ public final class RepoLoader {
      * @param repoRoot the repository tree
      * @param hubconfEntry the hubconf file relative to the root, such as {@code hubconf.java}
      * @param displayName the repository as the user named it, such as {@code owner/repo@1a2b3c4}
-     * @param owner the {@code io.jhub.core.Hub} entry calls run under
+     * @param owner the hub entry calls run under
      * @return the loaded module
      * @throws io.jhub.api.HubconfCompileException if the sources do not compile (every error listed)
      * @throws io.jhub.api.MissingDependencyException if named modules are missing (every name listed)
      * @throws io.jhub.api.HubException if the repository is malformed or its layer cannot be defined
      */
-    public HubModule load(Path repoRoot, String hubconfEntry, String displayName, Object owner) {
+    public HubModule load(Path repoRoot, String hubconfEntry, String displayName, Hub owner) {
         Objects.requireNonNull(owner, "owner");
         long start = System.nanoTime();
         RepoLayout layout = RepoLayout.locate(repoRoot, hubconfEntry, displayName);

@@ -1,11 +1,7 @@
 package io.jhub.core.internal.source;
 
-import io.jhub.api.DownloadException;
-import io.jhub.api.FetchException;
 import io.jhub.api.GitHost;
-import io.jhub.api.HostUnreachableException;
 import io.jhub.api.OfflineException;
-import io.jhub.api.RefNotFoundException;
 import io.jhub.api.ProgressEvent;
 import io.jhub.api.RepoInfo;
 import io.jhub.api.spi.FetchContext;
@@ -13,23 +9,23 @@ import io.jhub.api.spi.FetchRequest;
 import io.jhub.api.spi.RepoFetcher;
 import io.jhub.api.spi.Resolution;
 import io.jhub.core.internal.cache.RepoCache;
+import io.jhub.core.internal.cache.TreeInstall;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Brings a remote repository's tree into the cache: resolve the ref to a commit (or use the pinned commit, or
- * the last resolution when offline), reuse the installed tree, otherwise fetch it through the protocol's
- * fetcher into the cache's atomic install.
+ * Brings a remote repository's tree into the cache, in stages that only ever call forward: which commit is
+ * wanted ({@link CommitFinder}); whether the cache holds a tree of it this call may use; otherwise the fetcher
+ * writes it into a {@link TreeInstall} of the cache. A tree fetched with skip-validation is not used by a call
+ * that validates: it is fetched again (online) or refused (offline).
  */
 public final class RepoSource {
     private final RepoCache cache;
     private final FetchContext context;
     private final boolean offline;
+    private final CommitFinder finder;
 
     /**
      * Creates the source.
@@ -42,10 +38,12 @@ public final class RepoSource {
         this.cache = cache;
         this.context = context;
         this.offline = offline;
+        this.finder = new CommitFinder(cache, context, offline);
     }
 
     /**
-     * Returns the installed tree for a request, fetching it if needed.
+     * Returns the installed tree for a request, fetching it if needed. The stages, in order: which commit is
+     * wanted; whether the cache has a tree of it this call may use; otherwise fetch it into the cache.
      *
      * @param host the git host
      * @param repo the repository with its optional ref
@@ -57,116 +55,66 @@ public final class RepoSource {
      */
     public RepoCache.Installed tree(GitHost host, RepoInfo repo, Optional<String> pinned, boolean useCache,
             boolean skipValidation, Supplier<RepoFetcher> fetcher) {
-        RepoCache.Installed tree = locate(host, repo, pinned, useCache, skipValidation, fetcher);
+        Wanted wanted = finder.wanted(host, repo, pinned, skipValidation, fetcher);
+        Optional<RepoCache.Installed> cached = cached(host, repo, wanted, useCache);
+        RepoCache.Installed tree = cached.isPresent() ? cached.get() : fetch(host, repo, wanted, useCache, fetcher);
+        if (wanted.resolved() && !offline) {
+            cache.recordResolution(host, repo, tree.commit());
+        }
         // "done" only once the tree is in place: a fetch the tree writer refuses must not look finished
         context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, repo + " -> " + tree.commit(), 1,
                 1));
         return tree;
     }
 
-    private RepoCache.Installed locate(GitHost host, RepoInfo repo, Optional<String> pinned, boolean useCache,
-            boolean skipValidation, Supplier<RepoFetcher> fetcher) {
-        String what = repo + " on " + host;
-        if (pinned.isEmpty()) {
-            pinned = commitNamedByRef(host, repo, what);
-        }
-        FetchRequest request = new FetchRequest(host, repo, pinned, skipValidation);
-        Optional<String> commit = pinned;
-        if (commit.isEmpty()) {
-            commit = offline ? Optional.of(cache.lastResolution(host, repo).orElseThrow(() -> new OfflineException(
-                    "Offline: " + what + " has never been resolved, so its commit is unknown. Run the same call"
-                            + " once with network access (without --offline / JHUB_OFFLINE), or pin --commit.")))
-                    : resolve(host, repo, request, fetcher);
-            if (commit.isEmpty() && repo.ref().filter(Resolution::isAbbreviatedCommitId).isPresent()) {
-                // an abbreviated id the transport cannot resolve maps to one commit for good: reuse its tree
-                commit = cache.lastResolution(host, repo).filter(c -> cache.installed(host, repo, c).isPresent());
-            }
-        }
-        if (commit.isPresent()) {
-            Optional<Path> there = cache.installed(host, repo, commit.get());
-            if (there.isPresent() && (useCache || offline)) {
-                if (pinned.isEmpty() && !offline) {
-                    cache.recordResolution(host, repo, commit.get());
-                }
-                return new RepoCache.Installed(there.get(), commit.get(), false);
-            }
-            if (offline) {
-                throw new OfflineException("Offline: commit " + commit.get() + " of " + what + " is not in the"
-                        + " cache at " + cache.repoDir(host, repo) + ". Fetch it once with network access: jhub"
-                        + " fetch " + repo + " --host " + host + ".");
-            }
-        }
-        // a commit the fetcher resolved from the repository's refs needs no reachability check
-        FetchRequest pinnedRequest = pinned.isPresent() ? request
-                : commit.map(c -> request.withCommit(c).withSkipValidation(true)).orElse(request);
-        RepoFetcher f = fetcher.get();
-        RepoCache.Installed installed = cache.install(host, repo, commit,
-                staging -> f.fetch(pinnedRequest, staging, context), !useCache);
-        if (pinned.isEmpty()) {
-            cache.recordResolution(host, repo, installed.commit());
-        }
-        return installed;
-    }
-
-    /**
-     * A ref that is a full commit id needs no resolution; an abbreviated one that names exactly one cached commit
-     * is that commit (commits never change, so no network is needed).
-     */
-    private Optional<String> commitNamedByRef(GitHost host, RepoInfo repo, String what) {
-        Optional<String> ref = repo.ref().map(r -> r.toLowerCase(Locale.ROOT));
-        if (ref.isEmpty()) {
+    /** The cached tree of the wanted commit, if this call may use it; offline, the tree must be there. */
+    private Optional<RepoCache.Installed> cached(GitHost host, RepoInfo repo, Wanted wanted, boolean useCache) {
+        if (wanted.commit().isEmpty()) {
             return Optional.empty();
         }
-        if (Resolution.isFullCommitId(ref.get())) {
-            return ref;
+        String commit = wanted.commit().get();
+        Optional<Path> there = cache.installed(host, repo, commit);
+        boolean unchecked = there.isPresent() && wanted.validated() && RepoCache.unvalidated(there.get());
+        if (unchecked && offline) {
+            throw new OfflineException("Offline: the cached tree of commit " + commit + " of " + wanted.what()
+                    + " at " + there.get() + " was fetched with --skip-validation (skipValidation(true)), so"
+                    + " nobody checked that a branch or tag of the repository reaches it. Load it with"
+                    + " --skip-validation (skipValidation(true)) if you trust it, or go online once so that"
+                    + " jhub can check it.");
         }
-        if (!Resolution.isAbbreviatedCommitId(ref.get())) {
-            return Optional.empty();
+        if (there.isPresent() && (useCache || offline) && !unchecked) {
+            return Optional.of(new RepoCache.Installed(there.get(), commit, false));
         }
-        List<String> cached = cache.installedWithPrefix(host, repo, ref.get());
-        if (cached.size() > 1) {
-            throw new RefNotFoundException("The abbreviated commit id \"" + ref.get() + "\" of " + what
-                    + " is ambiguous: it matches the cached commits " + String.join(", ", cached)
-                    + ". Give more digits or the full commit id.");
+        if (offline) {
+            throw new OfflineException("Offline: commit " + commit + " of " + wanted.what() + " is not in the"
+                    + " cache at " + cache.repoDir(host, repo) + ". Fetch it once with network access: jhub"
+                    + " fetch " + repo + " --host " + host + ".");
         }
-        return cached.isEmpty() ? Optional.empty() : Optional.of(cached.get(0));
+        return Optional.empty();
     }
 
-    private Optional<String> resolve(GitHost host, RepoInfo repo, FetchRequest request,
+    /** Fetches the wanted tree through the protocol's fetcher into the cache. */
+    private RepoCache.Installed fetch(GitHost host, RepoInfo repo, Wanted wanted, boolean useCache,
             Supplier<RepoFetcher> fetcher) {
-        context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.RESOLVE, repo.toString(), 0, -1));
-        Resolution r;
-        try {
-            r = fetcher.get().resolve(request, context);
-        } catch (DownloadException e) {
-            if (e.status().isPresent()) {
-                throw e;
+        FetchRequest request = wanted.request();
+        if (request.commit().isEmpty() && wanted.commit().isPresent()) {
+            // a commit resolved from the refs just now needs no reachability check
+            request = request.withCommit(wanted.commit().get()).withSkipValidation(!wanted.validated()
+                    || wanted.fromRefs());
+        }
+        RepoFetcher f = fetcher.get();
+        try (TreeInstall install = cache.beginInstall(host, repo, wanted.commit(), !useCache, wanted.validated())) {
+            Optional<RepoCache.Installed> raced = install.existing();
+            if (raced.isPresent()) {
+                return raced.get();
             }
-            return lastResolutionOr(host, repo, e);
-        } catch (HostUnreachableException e) {
-            return lastResolutionOr(host, repo, e);
-        } catch (IOException e) {
-            throw new FetchException("Resolving " + repo + " on " + host + " failed: " + e.getMessage()
-                    + ". Check the host, the protocol and the network, then try again.", e);
+            Resolution written;
+            try {
+                written = f.fetch(request, install.staging(), context);
+            } catch (IOException e) {
+                throw install.failed(e);
+            }
+            return install.complete(written);
         }
-        // the resolution is recorded only once its tree is in the cache, so a failed fetch changes nothing
-        return r.commit();
-    }
-
-    /** The network failed while resolving: the last resolved commit if its tree is cached, else {@code failure}. */
-    private Optional<String> lastResolutionOr(GitHost host, RepoInfo repo, FetchException failure) {
-        Optional<String> last = cache.lastResolution(host, repo)
-                .filter(c -> cache.installed(host, repo, c).isPresent());
-        if (last.isEmpty()) {
-            throw failure;
-        }
-        Log.LOG.log(Level.WARNING, "Cannot reach " + host + " to resolve " + repo + " (" + failure.getMessage()
-                + "); using the cached commit " + last.get() + " from the last resolution.");
-        return last;
-    }
-
-    /** Holds the logger, so that a load which logs nothing never pays for finding the logging backend. */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(RepoSource.class.getName());
     }
 }

@@ -18,7 +18,7 @@ class CompileErrorTest {
 
     private HubconfCompileException failing(Path repo, String hubconf) {
         return assertThrows(HubconfCompileException.class,
-                () -> new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, hubconf, "broken", new Object()));
+                () -> new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, hubconf, "broken", TestRepos.OWNER));
     }
 
     @Test
@@ -101,12 +101,12 @@ class CompileErrorTest {
     void badHubconfPathsAndMissingFilesSayWhatIsWrong() {
         Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", "package a;\npublic class hubconf {}\n");
         RepoLoader loader = new RepoLoader(tmp.resolve("compiled"), e -> { });
-        HubException up = assertThrows(HubException.class, () -> loader.load(repo, "../hubconf.java", "r", ""));
+        HubException up = assertThrows(HubException.class, () -> loader.load(repo, "../hubconf.java", "r", TestRepos.OWNER));
         assertTrue(up.getMessage().contains("../hubconf.java"), up.getMessage());
-        HubException missing = assertThrows(HubException.class, () -> loader.load(repo, "other.java", "r", ""));
+        HubException missing = assertThrows(HubException.class, () -> loader.load(repo, "other.java", "r", TestRepos.OWNER));
         assertTrue(missing.getMessage().contains("has no other.java"), missing.getMessage());
         HubException notDir = assertThrows(HubException.class,
-                () -> loader.load(repo.resolve("nothing"), "hubconf.java", "r", ""));
+                () -> loader.load(repo.resolve("nothing"), "hubconf.java", "r", TestRepos.OWNER));
         assertTrue(notDir.getMessage().contains("not a directory"), notDir.getMessage());
     }
 }

@@ -19,7 +19,7 @@ public final class CompiledCacheChild {
     public static void main(String[] args) {
         TestRepos.Recorder progress = new TestRepos.Recorder();
         HubModule hub = new RepoLoader(Path.of(args[0]), progress).load(Path.of(args[1]), "hubconf.java", "child",
-                new Object());
+                TestRepos.OWNER);
         Object result = hub.invoke(args[2]);
         System.out.println("compiles=" + progress.compiles());
         System.out.println("result=" + result);

@@ -47,7 +47,7 @@ class CompiledCacheTest {
     }
 
     private HubModule load(Path compiled, Path repo, TestRepos.Recorder progress) {
-        return new RepoLoader(compiled, progress).load(repo, "hubconf.java", "cache", new Object());
+        return new RepoLoader(compiled, progress).load(repo, "hubconf.java", "cache", TestRepos.OWNER);
     }
 
     @Test
@@ -186,7 +186,7 @@ class CompiledCacheTest {
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return new RepoLoader(compiled, progress).load(repo, "hubconf.java", "race", new Object())
+                    return new RepoLoader(compiled, progress).load(repo, "hubconf.java", "race", TestRepos.OWNER)
                             .invoke("value");
                 }));
             }

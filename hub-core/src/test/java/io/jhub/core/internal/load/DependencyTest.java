@@ -50,7 +50,7 @@ class DependencyTest {
         TestRepos.Recorder progress = new TestRepos.Recorder();
         RepoLoader loader = new RepoLoader(tmp.resolve("compiled"), progress);
         MissingDependencyException e = assertThrows(MissingDependencyException.class,
-                () -> loader.load(repo, "hubconf.java", "deps-repo", new Object()));
+                () -> loader.load(repo, "hubconf.java", "deps-repo", TestRepos.OWNER));
         assertEquals(List.of("missing.one", "missing.two", "no.such.module"), e.missing());
         assertTrue(e.getMessage().contains("deps-repo"), e.getMessage());
         assertTrue(e.getMessage().contains("module path"), e.getMessage());
@@ -76,7 +76,7 @@ class DependencyTest {
                         }
                         """.formatted(jdkModule));
         MissingDependencyException e = assertThrows(MissingDependencyException.class,
-                () -> new RepoLoader(tmp.resolve("compiled"), ev -> { }).load(repo, "hubconf.java", "vec", new Object()));
+                () -> new RepoLoader(tmp.resolve("compiled"), ev -> { }).load(repo, "hubconf.java", "vec", TestRepos.OWNER));
         assertEquals(List.of(jdkModule), e.missing());
         assertTrue(e.getMessage().contains("--add-modules " + jdkModule), e.getMessage());
         assertTrue(e.getMessage().contains("ALL-DEFAULT"), e.getMessage());
@@ -109,7 +109,7 @@ class DependencyTest {
                             }
                         }
                         """);
-        HubModule hub = new RepoLoader(tmp.resolve("compiled"), ev -> { }).load(repo, "hubconf.java", "sql", new Object());
+        HubModule hub = new RepoLoader(tmp.resolve("compiled"), ev -> { }).load(repo, "hubconf.java", "sql", TestRepos.OWNER);
         ProgressEvent event = assertInstanceOf(ProgressEvent.class, hub.invoke("event", 4));
         assertEquals(4, event.done());
         assertEquals("INTEGER", hub.invoke("sqlType"));
@@ -131,7 +131,7 @@ class DependencyTest {
                             }
                         }
                         """);
-        HubModule hub = new RepoLoader(tmp.resolve("compiled"), ev -> { }).load(repo, "hubconf.java", "free", new Object());
+        HubModule hub = new RepoLoader(tmp.resolve("compiled"), ev -> { }).load(repo, "hubconf.java", "free", TestRepos.OWNER);
         assertEquals("BIGINT hubconf.java", hub.invoke("both"));
         assertTrue(hub.module().getDescriptor().isOpen());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jhub.api.EntryArgumentException;
 import io.jhub.api.HubException;
+import io.jhub.core.ArgumentConverter;
 import io.jhub.core.HubModule;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -82,7 +83,7 @@ class EntryArgumentsTest {
                     public static void sideEffect() { }
                 }
                 """);
-        hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "args", new Object());
+        hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "args", TestRepos.OWNER);
     }
 
     @Test
@@ -160,44 +161,16 @@ class EntryArgumentsTest {
     }
 
     @Test
-    void textArgumentsConvertToTheParameterTypes() {
-        assertEquals("resnet/34/true", hub.invokeText("model", List.of("resnet", "34"), Map.of("pretrained", "TRUE")));
-        assertEquals("1,2,c,1.5,4,5.5,12345678901234567890,0.1,/tmp/x,https://h/p,LARGE,false",
-                hub.invokeText("text", List.of("1", "2", "c", "1.5", "4", "5.5", "12345678901234567890", "0.1",
-                        "/tmp/x", "https://h/p", "large", "false"), Map.of()));
-        assertEquals("s=3", hub.invokeText("sum", List.of("s", "1", "2"), Map.of()));
-    }
-
-    @Test
-    void arrayParametersTakeCommaSeparatedTextAndVarargsTakeSeparateArguments() {
-        assertEquals("[1, 2, 3][a, b c][SMALL, LARGE]",
-                hub.invokeText("arrays", List.of("1,2,3", "a, b c"), Map.of("kinds", "small,LARGE")));
-        assertEquals("[][][]", hub.invokeText("arrays", List.of("", " ", ""), Map.of()));
-        assertEquals("Hello, world|again", hub.invokeText("greet", List.of("Hello, world", "again"), Map.of()));
-        EntryArgumentException bad = assertThrows(EntryArgumentException.class,
-                () -> hub.invokeText("arrays", List.of("1,x,3", "a", "small"), Map.of()));
-        assertTrue(bad.getMessage().contains("parameter 'sizes' expects int[], got \"1,x,3\""), bad.getMessage());
-    }
-
-    @Test
-    void badTextNamesTheParameterAndTheValue() {
-        EntryArgumentException n = assertThrows(EntryArgumentException.class,
-                () -> hub.invokeText("model", List.of("resnet", "many", "true"), Map.of()));
-        assertTrue(n.getMessage().contains("parameter 'layers' expects int, got \"many\""), n.getMessage());
-        EntryArgumentException b = assertThrows(EntryArgumentException.class,
-                () -> hub.invokeText("model", List.of("resnet", "3", "yes"), Map.of()));
-        assertTrue(b.getMessage().contains("parameter 'pretrained' expects boolean, got \"yes\""), b.getMessage());
-        List<String> args = Arrays.asList("1", "2", "c", "1.5", "4", "5.5", "1", "0.1", "/tmp", "h", "medium", "true");
-        EntryArgumentException en = assertThrows(EntryArgumentException.class,
-                () -> hub.invokeText("text", args, Map.of()));
-        assertTrue(en.getMessage().contains("parameter 'size' expects hubconf.Size, got \"medium\" (use one of small, large)"),
-                en.getMessage());
-        EntryArgumentException range = assertThrows(EntryArgumentException.class, () -> hub.invokeText("text",
-                List.of("300", "2", "c", "1.5", "4", "5.5", "1", "0.1", "/tmp", "h", "small", "true"), Map.of()));
-        assertTrue(range.getMessage().contains("parameter 'b' expects byte, got \"300\""), range.getMessage());
-        EntryArgumentException uri = assertThrows(EntryArgumentException.class, () -> hub.invokeText("text",
-                List.of("3", "2", "c", "1.5", "4", "5.5", "1", "0.1", "/tmp", "a b:/", "small", "true"), Map.of()));
-        assertTrue(uri.getMessage().contains("parameter 'u' expects URI, got \"a b:/\""), uri.getMessage());
+    void aConverterTurnsGivenArgumentsIntoValuesAndItsRefusalsNameTheOverload() {
+        ArgumentConverter lengths = (given, type, p) -> type == int.class ? ((String) given).length() : given;
+        assertEquals("resnet/3/true", hub.invoke("model", List.of("resnet", "abc"), Map.of("pretrained", true),
+                lengths));
+        ArgumentConverter refusing = (given, type, p) -> {
+            throw new IllegalArgumentException("parameter '" + p.getName() + "' refuses " + given);
+        };
+        EntryArgumentException e = assertThrows(EntryArgumentException.class,
+                () -> hub.invoke("widen", List.of(1L, 2.0), Map.of(), refusing));
+        assertTrue(e.getMessage().contains("parameter 'a' refuses 1"), e.getMessage());
     }
 
     @Test

@@ -17,7 +17,7 @@ class EntryExceptionsTest {
     @TempDir
     Path tmp;
 
-    private HubModule load(Object owner) {
+    private HubModule load(Hub owner) {
         Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.boom;
 
@@ -50,7 +50,7 @@ class EntryExceptionsTest {
 
     @Test
     void uncheckedExceptionsKeepTheirTypeAndStackTrace() {
-        HubModule hub = load(new Object());
+        HubModule hub = load(TestRepos.OWNER);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> hub.invoke("unchecked", "bad input"));
         assertEquals("bad input", e.getMessage());
         assertEquals("hub.boom.hubconf", e.getStackTrace()[0].getClassName());
@@ -59,7 +59,7 @@ class EntryExceptionsTest {
 
     @Test
     void checkedExceptionsAreWrappedWithTheOriginalAsCause() {
-        HubModule hub = load(new Object());
+        HubModule hub = load(TestRepos.OWNER);
         EntryInvocationException e = assertThrows(EntryInvocationException.class, () -> hub.invoke("checked", "disk"));
         assertTrue(e.getCause() instanceof java.io.IOException, String.valueOf(e.getCause()));
         assertEquals("disk", e.getCause().getMessage());

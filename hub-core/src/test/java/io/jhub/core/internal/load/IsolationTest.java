@@ -60,8 +60,8 @@ class IsolationTest {
         Path a = repo(tmp.resolve("a"), "from A", "hub.only.a.OnlyA");
         Path b = repo(tmp.resolve("b"), "from B", "hub.only.b.OnlyB");
         RepoLoader loader = new RepoLoader(tmp.resolve("compiled"), new TestRepos.Recorder());
-        HubModule ha = loader.load(a, "hubconf.java", "a", new Object());
-        HubModule hb = loader.load(b, "hubconf.java", "b", new Object());
+        HubModule ha = loader.load(a, "hubconf.java", "a", TestRepos.OWNER);
+        HubModule hb = loader.load(b, "hubconf.java", "b", TestRepos.OWNER);
 
         assertEquals("from A", ha.invoke("value"));
         assertEquals("from B", hb.invoke("value"));
@@ -83,8 +83,8 @@ class IsolationTest {
     void eachLoadDefinesANewLayerEvenForTheSameTree() {
         Path a = repo(tmp.resolve("a"), "same", "hub.only.a.OnlyA");
         RepoLoader loader = new RepoLoader(tmp.resolve("compiled"), e -> { });
-        HubModule first = loader.load(a, "hubconf.java", "a", new Object());
-        HubModule second = loader.load(a, "hubconf.java", "a", new Object());
+        HubModule first = loader.load(a, "hubconf.java", "a", TestRepos.OWNER);
+        HubModule second = loader.load(a, "hubconf.java", "a", TestRepos.OWNER);
         assertNotSame(first.layer(), second.layer());
         assertEquals(first.invoke("value"), second.invoke("value"));
     }

@@ -58,7 +58,7 @@ class LibJarTest {
                     }
                 }
                 """);
-        HubModule hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "lib", new Object());
+        HubModule hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "lib", TestRepos.OWNER);
         assertEquals("HEY!", hub.invoke("loud", "hey"));
         assertEquals("shout", hub.invoke("shoutModule"));
         assertSame(ProgressListener.NONE, hub.invoke("none"));
@@ -87,7 +87,7 @@ class LibJarTest {
                             }
                         }
                         """);
-        HubModule hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "libmod", new Object());
+        HubModule hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "libmod", TestRepos.OWNER);
         assertEquals("HO!", hub.invoke("loud", "ho"));
         assertEquals("hub.libmod", hub.module().getName());
     }

@@ -36,7 +36,7 @@ class RepoLayoutTest {
                     }
                 }
                 """.formatted(flag));
-        HubModule hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "lazy", "");
+        HubModule hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "lazy", TestRepos.OWNER);
         assertEquals(List.of("one"), hub.entries());
         assertEquals("Returns one.", hub.help("one"));
         assertEquals("hub.lazy.hubconf", hub.hubconfClass().getName());
@@ -81,7 +81,7 @@ class RepoLayoutTest {
                 "src/hub/nested/data.txt", "weights",
                 "src/hub/nested/Unused.java", "this is not even Java, and it is never compiled");
         HubModule hub = new RepoLoader(tmp.resolve("compiled"), e -> { })
-                .load(repo, "src/hub/nested/hubconf.java", "nested", "");
+                .load(repo, "src/hub/nested/hubconf.java", "nested", TestRepos.OWNER);
         assertEquals("weights", hub.invoke("data"));
         assertEquals("util", hub.invoke("util"));
         assertEquals("hub.nested", hub.module().getName());
@@ -99,12 +99,12 @@ class RepoLayoutTest {
     void orphanStagingDirectoriesOfAKeyAreRemovedWhenItIsBuilt() throws Exception {
         Path repo = RepoLoaderBasicsTest.demoRepo(tmp.resolve("r"));
         Path compiled = tmp.resolve("compiled");
-        new RepoLoader(compiled, e -> { }).load(repo, "hubconf.java", "demo", "");
+        new RepoLoader(compiled, e -> { }).load(repo, "hubconf.java", "demo", TestRepos.OWNER);
         Path entry = TestRepos.entries(compiled).get(0);
         Path orphan = Files.createDirectories(compiled.resolve(".staging-" + entry.getFileName() + "-killed/classes"));
         Files.delete(entry.resolve("hub.properties"));
         TestRepos.Recorder progress = new TestRepos.Recorder();
-        assertEquals("Hello, x", new RepoLoader(compiled, progress).load(repo, "hubconf.java", "demo", "")
+        assertEquals("Hello, x", new RepoLoader(compiled, progress).load(repo, "hubconf.java", "demo", TestRepos.OWNER)
                 .invoke("greet", "x"));
         assertEquals(1, progress.compiles());
         assertTrue(Files.notExists(orphan.getParent()), "orphan staging directory removed");
@@ -127,7 +127,7 @@ class RepoLayoutTest {
                             }
                         }
                         """);
-        HubModule hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "closed", "");
+        HubModule hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "closed", TestRepos.OWNER);
         assertEquals("hub.closed.Entries", hub.hubconfClass().getName());
         assertEquals(List.of("twice"), hub.entries());
         assertEquals(42, hub.invoke("twice", 21));

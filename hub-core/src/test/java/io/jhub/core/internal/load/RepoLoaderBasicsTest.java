@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RepoLoaderBasicsTest {
-    static final Object OWNER = new Object();
 
     @TempDir
     Path tmp;
@@ -75,7 +74,7 @@ class RepoLoaderBasicsTest {
     void listsHelpsAndInvokesAnEntryThatUsesAHelperInAnotherPackage() throws Exception {
         Path repo = demoRepo(tmp.resolve("repo"));
         TestRepos.Recorder progress = new TestRepos.Recorder();
-        HubModule hub = new RepoLoader(tmp.resolve("compiled"), progress).load(repo, "hubconf.java", "demo", OWNER);
+        HubModule hub = new RepoLoader(tmp.resolve("compiled"), progress).load(repo, "hubconf.java", "demo", TestRepos.OWNER);
 
         assertEquals(List.of("add", "greet", "initCount"), hub.entries());
         assertTrue(hub.help("greet").startsWith("Greets someone."), hub.help("greet"));

@@ -7,12 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import io.jhub.api.ProgressEvent;
 import io.jhub.api.ProgressListener;
+import io.jhub.core.Hub;
 
 /** Writes small hub repositories for tests and records progress events. */
 final class TestRepos {
+    /** A hub for entry calls to run under; nothing in these tests fetches through it. */
+    static final Hub OWNER = Hub.builder().cacheDir(Path.of(System.getProperty("java.io.tmpdir"), "jhub-owner"))
+            .environment(Map.of()).serviceLoading(false).build();
+
     private TestRepos() {
     }
 

@@ -1,7 +1,8 @@
-package io.jhub.core.internal.invoke;
+package io.jhub.cli.internal;
 
-import io.jhub.core.internal.compile.TypeNames;
+import io.jhub.core.ArgumentConverter;
 import java.io.File;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.lang.reflect.Parameter;
 import java.math.BigDecimal;
@@ -17,20 +18,23 @@ import java.util.stream.Collectors;
  * Converts command-line text to parameter values: primitives and their boxes, {@code String}, {@code Path},
  * {@code File}, {@code URI}, enum constants by name ignoring case, {@code BigInteger}, {@code BigDecimal},
  * {@code boolean} from {@code true}/{@code false} only, and arrays of these from comma-separated elements
- * ({@code 1,2,3}; a varargs parameter takes its elements as separate arguments instead).
+ * ({@code 1,2,3}; a varargs parameter takes its elements as separate arguments instead). Only the command line
+ * gives entries text; the core invokes with whatever this converter returns.
  */
-final class TextArguments implements ArgumentAdapter {
+final class TextArguments implements ArgumentConverter {
+    /** The converter. */
     static final TextArguments INSTANCE = new TextArguments();
 
     private TextArguments() {
     }
 
     @Override
-    public Object adapt(Object raw, Class<?> type, Parameter parameter) throws Mismatch {
+    public Object convert(Object raw, Class<?> type, Parameter parameter) {
         String text = (String) raw;
         if (text == null) {
             if (type.isPrimitive()) {
-                throw new Mismatch("parameter '" + parameter.getName() + "' is " + type + " and cannot be null");
+                throw new IllegalArgumentException("parameter '" + parameter.getName() + "' is " + type
+                        + " and cannot be null");
             }
             return null;
         }
@@ -38,18 +42,20 @@ final class TextArguments implements ArgumentAdapter {
             if (type.isArray()) {
                 if (parameter.isVarArgs()) {
                     // varargs take one argument per element; a comma would split "Hello, world" otherwise
-                    throw new Mismatch("parameter '" + parameter.getName() + "' takes its elements as separate "
+                    throw new Rejected("parameter '" + parameter.getName() + "' takes its elements as separate "
                             + "arguments");
                 }
                 return array(text, type.getComponentType());
             }
             return convert(text, type);
+        } catch (Rejected e) {
+            throw e;
         } catch (IllegalArgumentException | URISyntaxException e) {
-            throw new Mismatch("parameter '" + parameter.getName() + "' expects "
-                    + TypeNames.simplify(type.getTypeName()) + ", got " + quote(text) + detail(e));
+            throw new IllegalArgumentException("parameter '" + parameter.getName() + "' expects "
+                    + simpleName(type) + ", got " + quote(text) + detail(e));
         } catch (UnsupportedOperationException e) {
-            throw new Mismatch("parameter '" + parameter.getName() + "' has type "
-                    + TypeNames.simplify(type.getTypeName()) + ", which cannot be given as text");
+            throw new IllegalArgumentException("parameter '" + parameter.getName() + "' has type "
+                    + simpleName(type) + ", which cannot be given as text");
         }
     }
 
@@ -67,7 +73,7 @@ final class TextArguments implements ArgumentAdapter {
     }
 
     private static Object convert(String text, Class<?> type) throws URISyntaxException {
-        Class<?> t = JavaTypes.boxed(type);
+        Class<?> t = MethodType.methodType(type).wrap().returnType();
         String s = text.strip();
         if (t == String.class || t == Object.class || t == CharSequence.class) {
             return text;
@@ -127,6 +133,24 @@ final class TextArguments implements ArgumentAdapter {
                     .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         }
         throw new UnsupportedOperationException(t.getName());
+    }
+
+    /** A refusal whose message is complete (not a conversion failure to be explained). */
+    private static final class Rejected extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Rejected(String message) {
+            super(message);
+        }
+    }
+
+    /** {@code int[]}, {@code URI}, {@code hubconf.Size}: the type without its package, as messages show it. */
+    private static String simpleName(Class<?> type) {
+        if (type.isArray()) {
+            return simpleName(type.getComponentType()) + "[]";
+        }
+        String name = type.getName();
+        return name.substring(name.lastIndexOf('.') + 1).replace('$', '.');
     }
 
     private static String detail(Exception e) {
