@@ -119,7 +119,7 @@ public final class HttpEngine {
     }
 
     /**
-     * Returns a builder with the defaults: timeouts from {@link HubDefaults}, {@value HubDefaults#HTTP_RETRIES}
+     * Returns a builder with the defaults: timeouts from {@link HubDefaults}, {@link HubDefaults#HTTP_RETRIES}
      * retries, 10 redirects, the process environment for proxies, the JVM's TLS context, no plain http.
      *
      * @return a new builder
