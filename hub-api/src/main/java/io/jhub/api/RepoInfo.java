@@ -60,11 +60,23 @@ public record RepoInfo(String owner, String name, Optional<String> ref) {
     /**
      * Returns this repository with another ref.
      *
-     * @param newRef the ref to use, or empty for the default branch
+     * @param newRef the branch, tag or commit to use
      * @return a new value
+     * @throws NullPointerException if {@code newRef} is null
+     * @since 0.2
      */
-    public RepoInfo withRef(Optional<String> newRef) {
-        return new RepoInfo(owner, name, newRef);
+    public RepoInfo withRef(String newRef) {
+        return new RepoInfo(owner, name, Optional.of(Objects.requireNonNull(newRef, "newRef")));
+    }
+
+    /**
+     * Returns this repository without a ref, meaning the remote's default branch.
+     *
+     * @return a new value
+     * @since 0.2
+     */
+    public RepoInfo withoutRef() {
+        return new RepoInfo(owner, name, Optional.empty());
     }
 
     /**

@@ -175,14 +175,28 @@ public final class Hub {
     }
 
     /**
-     * Adds a remote repository to the trusted list in the cache directory.
+     * Adds a remote repository on this hub's default host to the trusted list in the cache directory.
      *
      * @param repo {@code owner/name} (a ref is ignored)
-     * @param host the host, or empty for the default host
      * @return true if it was added, false if it was already trusted
+     * @throws io.jhub.api.InvalidRepoException if {@code repo} is malformed
      */
-    public boolean trust(String repo, Optional<String> host) {
-        return trustStore.add(trustKey(host.map(GitHost::parse).orElse(settings.defaultHost), RepoInfo.parse(repo)));
+    public boolean trust(String repo) {
+        return trustStore.add(trustKey(settings.defaultHost, RepoInfo.parse(repo)));
+    }
+
+    /**
+     * Adds a remote repository on the given host to the trusted list in the cache directory.
+     *
+     * @param repo {@code owner/name} (a ref is ignored)
+     * @param host {@code host} or {@code host:port}
+     * @return true if it was added, false if it was already trusted
+     * @throws io.jhub.api.InvalidRepoException if {@code repo} is malformed
+     * @throws io.jhub.api.InvalidGitHostException if {@code host} is malformed
+     * @since 0.2
+     */
+    public boolean trust(String repo, String host) {
+        return trustStore.add(trustKey(GitHost.parse(host), RepoInfo.parse(repo)));
     }
 
     /**
@@ -204,14 +218,29 @@ public final class Hub {
     }
 
     /**
-     * Removes a repository's trees from the cache. Compiled classes are kept; they are keyed by content.
+     * Removes the trees of a repository on this hub's default host from the cache. Compiled classes are kept;
+     * they are keyed by content.
      *
      * @param repo {@code owner/name}
-     * @param host the host, or empty for the default host
      * @return true if anything was removed
+     * @throws io.jhub.api.InvalidRepoException if {@code repo} is malformed
      */
-    public boolean removeFromCache(String repo, Optional<String> host) {
-        return repoCache.remove(host.map(GitHost::parse).orElse(settings.defaultHost), RepoInfo.parse(repo));
+    public boolean removeFromCache(String repo) {
+        return repoCache.remove(settings.defaultHost, RepoInfo.parse(repo));
+    }
+
+    /**
+     * Removes the trees of a repository on the given host from the cache. Compiled classes are kept.
+     *
+     * @param repo {@code owner/name}
+     * @param host {@code host} or {@code host:port}
+     * @return true if anything was removed
+     * @throws io.jhub.api.InvalidRepoException if {@code repo} is malformed
+     * @throws io.jhub.api.InvalidGitHostException if {@code host} is malformed
+     * @since 0.2
+     */
+    public boolean removeFromCache(String repo, String host) {
+        return repoCache.remove(GitHost.parse(host), RepoInfo.parse(repo));
     }
 
     /**
@@ -247,7 +276,7 @@ public final class Hub {
         }
         RepoInfo repo = r.remoteRepo().orElseThrow();
         if (r.abbreviatedCommit().isPresent()) {
-            repo = repo.withRef(r.abbreviatedCommit());
+            repo = repo.withRef(r.abbreviatedCommit().get());
         }
         GitHost host = r.hostOr(settings.defaultHost);
         String protocol = r.protocolOr(settings.protocol);

@@ -104,15 +104,15 @@ class HubFacadeTest {
     @Test
     void trustCommandAddsOnce() {
         Hub hub = hub(false);
-        assertTrue(hub.trust("alice/demo", java.util.Optional.empty()));
-        assertFalse(hub.trust("alice/demo:main", java.util.Optional.empty()));
+        assertTrue(hub.trust("alice/demo"));
+        assertFalse(hub.trust("alice/demo:main"));
         assertEquals("hello x", hub.repo("alice/demo").load("hello", "x"));
     }
 
     @Test
     void unchangedBranchFetchesNothingAndMovedBranchFetchesTheNewCommit() {
         Hub hub = hub(false);
-        hub.trust("alice/demo", java.util.Optional.empty());
+        hub.trust("alice/demo");
         assertEquals("hello a", hub.repo("alice/demo:main").load("hello", "a"));
         assertEquals("hello a", hub(false).repo("alice/demo:main").load("hello", "a"));
         assertEquals(1, fetcher.fetches());
@@ -125,7 +125,7 @@ class HubFacadeTest {
     @Test
     void offlineUsesTheLastResolutionAndSaysWhatIsMissing() {
         Hub online = hub(false);
-        online.trust("alice/demo", java.util.Optional.empty());
+        online.trust("alice/demo");
         online.repo("alice/demo").fetch();
         int resolves = fetcher.resolves();
         assertEquals("hello o", hub(true).repo("alice/demo").load("hello", "o"));
@@ -141,7 +141,7 @@ class HubFacadeTest {
         String v1 = origin.head();
         origin.write("hubconf.java", hubconf("hi")).commit("v2");
         Hub hub = hub(false);
-        hub.trust("alice/demo", java.util.Optional.empty());
+        hub.trust("alice/demo");
         assertEquals("hello p", hub.repo("alice/demo").commit(v1).load("hello", "p"));
         assertEquals("hello p", hub.repo("alice/demo").commit(v1.substring(0, 7)).load("hello", "p"));
         assertEquals("hi p", hub.repo("alice/demo").load("hello", "p"));
@@ -222,7 +222,7 @@ class HubFacadeTest {
     @Test
     void remoteModulesAreMemoisedAndLocalDirectoriesReloadEdits() throws Exception {
         Hub hub = hub(false);
-        hub.trust("alice/demo", java.util.Optional.empty());
+        hub.trust("alice/demo");
         assertTrue(hub.repo("alice/demo").importModule() == hub.repo("alice/demo").importModule(),
                 "one layer per repo and commit in a hub");
         Path local = tmp.resolve("local");

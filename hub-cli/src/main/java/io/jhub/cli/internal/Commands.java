@@ -1,5 +1,6 @@
 package io.jhub.cli.internal;
 
+import io.jhub.api.GitHost;
 import io.jhub.api.InvalidRepoException;
 import io.jhub.core.CachedRepo;
 import io.jhub.core.Hub;
@@ -46,8 +47,9 @@ final class Commands {
 
     private void trust(CliArgs cli) {
         String repo = cli.word(0, "a repository (owner/name)");
-        boolean added = hub.trust(repo, cli.option("host"));
-        out.println((added ? "trusted " : "already trusted ") + hub.defaultHost() + "/" + repo);
+        boolean added = cli.option("host").map(h -> hub.trust(repo, h)).orElseGet(() -> hub.trust(repo));
+        String host = cli.option("host").map(h -> GitHost.parse(h).toString()).orElse(hub.defaultHost().toString());
+        out.println((added ? "trusted " : "already trusted ") + host + "/" + repo);
     }
 
     private void cache(CliArgs cli) {
@@ -60,7 +62,8 @@ final class Commands {
             }
             case "rm" -> {
                 String repo = cli.word(1, "a repository (owner/name)");
-                out.println(hub.removeFromCache(repo, cli.option("host")) ? "removed " + repo
+                out.println(cli.option("host").map(h -> hub.removeFromCache(repo, h))
+                        .orElseGet(() -> hub.removeFromCache(repo)) ? "removed " + repo
                         : repo + " is not in the cache");
             }
             case "clean" -> {
