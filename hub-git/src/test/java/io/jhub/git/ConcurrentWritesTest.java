@@ -82,8 +82,12 @@ class ConcurrentWritesTest {
     void aWriteFailureInAWriterThreadIsThrownToTheCaller() throws IOException {
         Path target = Files.createDirectories(tmp.resolve("t"));
         // a parent path just under PATH_MAX: its directories can be made, a file in it cannot (ENAMETOOLONG)
-        int room = 4000 - target.toRealPath().toString().length();
-        String deep = String.join("/", java.util.Collections.nCopies(room / 201, "p".repeat(200)));
+        int room = 4000 - target.toRealPath().toString().length() - 1;
+        StringBuilder dirs = new StringBuilder();
+        while (room - dirs.length() > 201) {
+            dirs.append("p".repeat(200)).append('/');
+        }
+        String deep = dirs.append("q".repeat(room - dirs.length())).toString();
         Map<String, String> files = mixedFiles(600);
         String file = deep + "/" + "n".repeat(250);
         assertTrue(target.toRealPath().toString().length() + file.length() > 4100, "long enough: " + file.length());
