@@ -32,7 +32,7 @@ rm -rf "$out"
   --output "$out"
 # The image's own launcher, in place of jlink's (whose options come before it knows its directory): every module
 # of the image resolved at start, like ./jhub, so a hub repo's "dependencies" on JDK modules (which a child layer
-# cannot add) find them in the boot layer; the JIT and HttpClient options of packaging/jvm-options; the serial
+# cannot add) find them in the boot layer; the JIT options of packaging/jvm-options; the serial
 # collector, the quickest to start from JDK 21 on; logging off, so a JVM warning never lands in a command's output;
 # and, when link time made one, the AOT cache below.
 opts="--add-modules ALL-DEFAULT -Xlog:disable"

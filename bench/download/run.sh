@@ -8,9 +8,8 @@ set -euo pipefail
 ROUNDS="${1:-3}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 # jhub variants to run: default = jhub's defaults (one connection per core, 2 to 4, over its own direct
-# connections), x4/x2/x1 = that many parallel connections, -sha256 = with a full hash check, -httpclient = through
-# the JDK's HttpClient as before direct connections (-Djhub.download.directConnections=false), -bigbuf = the
-# HttpClient buffer options ./jhub starts with; cli = the `./jhub download` command (its AppCDS archive holds the
+# connections), x4/x2/x1 = that many parallel connections, -sha256 = with a full hash check (-httpclient and -bigbuf,
+# the JDK HttpClient path, are gone with the download.directConnections switch: see BENCHMARKS.md); cli = the `./jhub download` command (its AppCDS archive holds the
 # TLS classes), cli-xN the same with --connections N; warm = a second download in the same JVM, timed alone (the
 # JVM had downloaded the file once); after32 = the same after a 32 MiB download instead, like an application that
 # fetched something small over HTTPS before (its JIT has compiled TLS, but not seen a long transfer)
@@ -63,9 +62,7 @@ run_jhub() {
   args=("$WORK/cache" "$URL" "$conns")
   [[ "$mode" == *-sha256* ]] && args+=("$SHA")
   extra=()
-  [[ "$mode" == *-httpclient* ]] && extra+=(-Djhub.download.directConnections=false)
-  # JDK HttpClient tuning flags (JVM-wide, so jhub does not set them itself): 64 KiB read buffers, 4 MiB socket
-  [[ "$mode" == *-bigbuf* ]] && extra+=(-Djdk.httpclient.bufsize=65536 -Djdk.httpclient.receiveBufferSize=4194304)
+  [[ "$mode" == *-httpclient* || "$mode" == *-bigbuf* ]] && { echo "mode $mode is gone: jhub has one transport" >&2; exit 2; }
   warmup=0; warmup_url="$URL"
   [ "$mode" = warm ] && warmup=1
   [ "$mode" = after32 ] && { warmup=1; warmup_url="$URL_SMALL"; }

@@ -380,6 +380,20 @@ public final class Hub {
     }
 
     /**
+     * Returns a service this hub shares with its fetchers and downloads, as its fetchers'
+     * {@link io.jhub.api.spi.FetchContext#service(Class)} offers it: today its one
+     * {@link io.jhub.core.http.HttpEngine}, made on first use.
+     *
+     * @param type the service's type
+     * @param <T> the type
+     * @return the hub's instance, or empty for a type it does not offer
+     * @throws IllegalArgumentException if an HTTP setting ({@code http.retries}, a limit) is malformed
+     */
+    public <T> Optional<T> service(Class<T> type) {
+        return settings.service(type);
+    }
+
+    /**
      * Returns the TLS context given to the builder.
      *
      * @return the context, or empty for the JVM default

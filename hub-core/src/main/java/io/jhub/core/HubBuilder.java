@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.net.http.HttpClient;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -34,6 +35,7 @@ public final class HubBuilder {
     Duration connectTimeout;
     Duration readTimeout;
     SSLContext sslContext;
+    HttpClient httpClient;
     Map<String, String> environment;
     final Map<String, String> settings = new LinkedHashMap<>();
     final List<RepoFetcher> fetchers = new ArrayList<>();
@@ -145,6 +147,21 @@ public final class HubBuilder {
      */
     public HubBuilder sslContext(SSLContext context) {
         this.sslContext = Objects.requireNonNull(context, "context");
+        return this;
+    }
+
+    /**
+     * Sends every HTTP request of this hub (downloads and the HTTPS fetcher) over the application's own client,
+     * with its proxy, authenticator and TLS context, instead of jhub's own connections. Redirects, retries,
+     * credentials, timeouts and limits stay jhub's. Default: none.
+     *
+     * @param client a client built with {@code followRedirects(HttpClient.Redirect.NEVER)}
+     * @return this builder
+     * @throws IllegalArgumentException if the client follows redirects itself
+     */
+    public HubBuilder httpClient(HttpClient client) {
+        io.jhub.core.http.HttpEngine.builder().httpClient(client); // the one check of a handed-in client
+        this.httpClient = client;
         return this;
     }
 

@@ -5,6 +5,9 @@ import io.jhub.api.HubDefaults;
 import io.jhub.api.ProgressListener;
 import io.jhub.api.spi.FetchContext;
 import io.jhub.api.spi.RepoFetcher;
+import io.jhub.core.http.HttpEngine;
+import io.jhub.core.internal.download.HubHttp;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +30,8 @@ final class HubSettings implements FetchContext {
     final Map<String, String> settings;
     final List<RepoFetcher> fetchers;
     final boolean serviceLoading;
+    final Optional<HttpClient> httpClient;
+    private HttpEngine engine;
 
     HubSettings(HubBuilder b, Map<String, String> env) {
         this.environment = Map.copyOf(env);
@@ -45,6 +50,7 @@ final class HubSettings implements FetchContext {
         this.settings = Map.copyOf(b.settings);
         this.fetchers = List.copyOf(b.fetchers);
         this.serviceLoading = b.serviceLoading;
+        this.httpClient = Optional.ofNullable(b.httpClient);
     }
 
     @Override
@@ -78,6 +84,24 @@ final class HubSettings implements FetchContext {
     public Optional<String> setting(String key) {
         String value = settings.get(key);
         return Optional.ofNullable(value != null ? value : System.getProperty("jhub." + key));
+    }
+
+    /**
+     * Offers the hub's {@link HttpEngine}, made on first use and shared by its downloads and fetchers.
+     *
+     * @throws IllegalArgumentException if an HTTP setting ({@code http.retries}, a limit) is malformed
+     */
+    @Override
+    public <T> Optional<T> service(Class<T> type) {
+        if (type != HttpEngine.class) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            if (engine == null) {
+                engine = HubHttp.build(this, httpClient);
+            }
+            return Optional.of(type.cast(engine));
+        }
     }
 
     private Path defaultCacheDir() {

@@ -59,4 +59,17 @@ public interface FetchContext {
     default Optional<SSLContext> sslContext() {
         return Optional.empty();
     }
+
+    /**
+     * Returns a service the hub shares with its fetchers, such as the core's HTTP engine, so that a fetcher reuses
+     * the hub's connections and settings instead of building its own per call. Which types are offered is up to
+     * the core; a fetcher must work without them.
+     *
+     * @param type the service's type
+     * @param <T> the type
+     * @return the hub's instance of {@code type}, or empty when the context offers none (the default)
+     */
+    default <T> Optional<T> service(Class<T> type) {
+        return Optional.empty();
+    }
 }

@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -46,11 +47,11 @@ import javax.net.ssl.SSLHandshakeException;
  * URL such as {@code http://user:password@proxy:3128}), sends a {@code User-Agent}, and refuses plain
  * {@code http:} unless allowed. Secret-looking plain headers ({@code Authorization}, {@code Proxy-Authorization},
  * {@code Cookie}, {@code PRIVATE-TOKEN}, {@code JOB-TOKEN}) are treated like a credential of the call's first
- * authority: dropped for good once a redirect leaves it. Requests travel over the JDK's {@code HttpClient}, or,
- * when the engine allows {@linkplain Builder#directConnections(boolean) direct connections}, bodiless GET and HEAD
- * requests that go straight or through an HTTP proxy go over jhub's own blocking HTTP/1.1 connections; the policy
- * above is the same for both. https through a proxy with credentials always uses jhub's own connections, since
- * the {@code HttpClient} sends no Basic credentials to a proxy for https by default. Thread-safe.
+ * authority: dropped for good once a redirect leaves it. Requests travel over jhub's own blocking HTTP/1.1
+ * connections (straight, through an HTTP proxy with {@code CONNECT} for https, or through SOCKS), kept alive and
+ * reused per destination, so one engine answers a ref lookup's two requests over one connection; or, only when the
+ * application {@linkplain Builder#httpClient(HttpClient) hands in} its own {@link HttpClient}, over that client.
+ * The policy above is the same either way. Thread-safe; share one engine rather than building one per request.
  *
  * @since 0.1
  */
@@ -76,7 +77,7 @@ public final class HttpEngine {
         ProxySelector proxies = b.proxySelector != null ? b.proxySelector
                 : new EnvProxySelector(b.environment, ProxySelector.getDefault());
         this.transports = new Transports(proxies, Optional.ofNullable(b.sslContext), b.connectTimeout,
-                b.readTimeout, b.directConnections);
+                b.readTimeout, Optional.ofNullable(b.httpClient));
         this.readTimeout = b.readTimeout;
         this.retries = b.retries;
         this.maxRedirects = b.maxRedirects;
@@ -87,14 +88,14 @@ public final class HttpEngine {
         this.limits = b.limits;
     }
 
-    private HttpEngine(HttpEngine base, HttpLimits limits) {
+    private HttpEngine(HttpEngine base, HttpLimits limits, ProgressListener progress, boolean allowPlainHttp) {
         this.transports = base.transports;
         this.readTimeout = base.readTimeout;
         this.retries = base.retries;
         this.maxRedirects = base.maxRedirects;
         this.userAgent = base.userAgent;
-        this.allowPlainHttp = base.allowPlainHttp;
-        this.progress = base.progress;
+        this.allowPlainHttp = allowPlainHttp;
+        this.progress = progress;
         this.backoff = base.backoff;
         this.limits = limits;
     }
@@ -106,7 +107,36 @@ public final class HttpEngine {
      * @return the engine
      */
     public HttpEngine withLimits(HttpLimits other) {
-        return new HttpEngine(this, Objects.requireNonNull(other, "limits"));
+        return new HttpEngine(this, Objects.requireNonNull(other, "limits"), progress, allowPlainHttp);
+    }
+
+    /**
+     * Returns an engine like this one (sharing its connections) that reports body bytes to another listener.
+     *
+     * @param listener where {@code DOWNLOAD} progress goes
+     * @return the engine
+     */
+    public HttpEngine withProgress(ProgressListener listener) {
+        return new HttpEngine(this, limits, Objects.requireNonNull(listener, "listener"), allowPlainHttp);
+    }
+
+    /**
+     * Returns an engine like this one (sharing its connections) that allows plain {@code http:} URLs or not.
+     *
+     * @param allow true to allow plain http (a redirect from https to http stays refused)
+     * @return the engine
+     */
+    public HttpEngine withPlainHttp(boolean allow) {
+        return allow == allowPlainHttp ? this : new HttpEngine(this, limits, progress, allow);
+    }
+
+    /**
+     * Returns how many connections wait idle for reuse (always 0 over a handed-in {@link HttpClient}).
+     *
+     * @return the count
+     */
+    public int idleConnections() {
+        return transports.idleConnections();
     }
 
     /**
@@ -129,15 +159,21 @@ public final class HttpEngine {
     }
 
     /**
-     * Returns an engine configured from what the core hands a fetcher: timeouts, TLS context, environment,
-     * progress and the {@link HttpLimits} settings ({@code http.lowSpeedLimit} and the others).
+     * Returns the engine a fetcher should use: the hub's own, shared with its downloads and other fetches (so its
+     * connections are reused and its {@code http.retries}, back-off and limit settings apply), reporting to the
+     * context's progress listener. A context that offers no engine (a third-party one, a test's) gets a new engine
+     * configured from its timeouts, TLS context, environment, progress and {@link HttpLimits} settings.
      *
      * @param ctx the fetch context
-     * @return a new engine
+     * @return the engine
      * @throws IllegalArgumentException if a limit setting is malformed
      */
     public static HttpEngine fromContext(FetchContext ctx) {
         Objects.requireNonNull(ctx, "ctx");
+        Optional<HttpEngine> shared = ctx.service(HttpEngine.class);
+        if (shared.isPresent()) {
+            return shared.get().withProgress(ctx.progress());
+        }
         Builder b = builder().connectTimeout(ctx.connectTimeout()).readTimeout(ctx.readTimeout())
                 .environment(ctx::env).progress(ctx.progress()).limits(HttpLimits.fromSettings(ctx::setting));
         ctx.sslContext().ifPresent(b::sslContext);
@@ -403,7 +439,7 @@ public final class HttpEngine {
                 name -> Optional.ofNullable(System.getenv(name)).filter(v -> !v.isEmpty());
         private ProxySelector proxySelector;
         private boolean allowPlainHttp;
-        private boolean directConnections;
+        private HttpClient httpClient;
         private ProgressListener progress = ProgressListener.NONE;
         private Duration backoffBase = Duration.ofMillis(500);
         private Duration backoffMax = Duration.ofSeconds(30);
@@ -537,20 +573,25 @@ public final class HttpEngine {
         }
 
         /**
-         * Lets GET and HEAD requests without a body that go straight or through an HTTP proxy ({@code CONNECT}
-         * for https, the absolute form for http) go over jhub's own blocking HTTP/1.1 connections (one per
-         * request, TLS through the same context with host name verification and SNI, the same timeouts) instead
-         * of {@link java.net.http.HttpClient}, which is then only started when a request needs it. Reading a large
-         * body this way takes about half the CPU. Redirects, retries, credentials and headers are handled alike
-         * either way. SOCKS proxies and requests with a body keep the HttpClient. Default false; even then https
-         * through a proxy with credentials uses jhub's own connections, as the HttpClient cannot authenticate
-         * such a tunnel.
+         * Sends every request over the application's own client instead of jhub's connections: its proxy
+         * selector, authenticator, TLS context and connect timeout apply, and this builder's
+         * {@link #sslContext(SSLContext)}, {@link #proxySelector(ProxySelector)} and {@link #environment(Function)}
+         * proxies do not. Redirects, retries, credentials, headers, the read timeout and the limits are still the
+         * engine's. Default: none, jhub's own connections.
          *
-         * @param allow true to use direct connections where they apply
+         * @param client a client built with {@code followRedirects(HttpClient.Redirect.NEVER)}
          * @return this builder
+         * @throws IllegalArgumentException if the client follows redirects itself, which would let a credential
+         *         reach another host
          */
-        public Builder directConnections(boolean allow) {
-            this.directConnections = allow;
+        public Builder httpClient(HttpClient client) {
+            Objects.requireNonNull(client, "client");
+            if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+                throw new IllegalArgumentException("The HttpClient given to jhub follows redirects ("
+                        + client.followRedirects() + "); build it with followRedirects(HttpClient.Redirect.NEVER),"
+                        + " since jhub follows redirects itself so that a credential never leaves its host.");
+            }
+            this.httpClient = client;
             return this;
         }
 

@@ -50,7 +50,7 @@ class DirectDownloadsTest extends RangeServerFixture {
     }
 
     private static void assertAllDirect(List<Request> reqs) {
-        assertTrue(reqs.stream().allMatch(r -> r.connection().equals(Optional.of("close"))), reqs.toString());
+        assertTrue(reqs.stream().allMatch(r -> r.connection().equals(Optional.of("keep-alive"))), reqs.toString());
     }
 
     @Test
@@ -224,7 +224,8 @@ class DirectDownloadsTest extends RangeServerFixture {
             List<Request> reqs = server.requests("/proxied.bin");
             assertAllDirect(reqs);
             String target = "127.0.0.1:" + server.uri("/").getPort();
-            assertEquals(reqs.size(), proxy.targets.size(), "one CONNECT per direct connection: " + proxy.seen);
+            assertTrue(!proxy.targets.isEmpty() && proxy.targets.size() <= reqs.size(),
+                    "at most one CONNECT per request, connections being reused: " + proxy.seen);
             assertTrue(proxy.targets.stream().allMatch(target::equals), proxy.targets.toString());
             assertTrue(proxy.seen.stream().allMatch(r -> r.line().equals("CONNECT " + target + " HTTP/1.1")
                     && r.proxyAuthorization().isEmpty()), proxy.seen.toString());
@@ -232,17 +233,29 @@ class DirectDownloadsTest extends RangeServerFixture {
     }
 
     @Test
-    void withDirectConnectionsOffAProxyIsUsedThroughTheHttpClient() throws Exception {
+    void aHandedInHttpClientCarriesTheDownloadThroughItsOwnProxy() throws Exception {
         byte[] data = bytes(2 * MIB + 9, 22);
         server.serve("/proxied-jdk.bin", data);
         try (ConnectProxy proxy = new ConnectProxy()) {
-            Hub hub = hubBuilder().environment(Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()))
-                    .setting("download.directConnections", "false").build();
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .proxy(java.net.ProxySelector.of(new java.net.InetSocketAddress("127.0.0.1", proxy.port())))
+                    .sslContext(certs.clientContext()).build();
+            // the environment names no proxy: only the client's own selector can have sent the CONNECTs
+            Hub hub = hubBuilder().httpClient(client).build();
             Path p = Downloads.download(hub, server.uri("/proxied-jdk.bin"), parallel(data));
             assertArrayEquals(data, Files.readAllBytes(p));
             assertTrue(!proxy.targets.isEmpty(), "the proxy saw no CONNECT");
             assertTrue(server.requests("/proxied-jdk.bin").stream().allMatch(r -> r.connection().isEmpty()),
                     server.requests("/proxied-jdk.bin").toString());
         }
+    }
+
+    @Test
+    void anHttpClientThatFollowsRedirectsIsRefused() {
+        java.net.http.HttpClient follows = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> hubBuilder().httpClient(follows));
+        assertTrue(e.getMessage().contains("followRedirects(HttpClient.Redirect.NEVER)"), e.getMessage());
     }
 }

@@ -35,8 +35,8 @@ class HttpEngineTest {
     }
 
     /**
-     * Tells whether the engines under test use direct connections where they apply; {@link DirectHttpEngineTest}
-     * runs every test again with them.
+     * Tells whether the engines under test use jhub's own connections; here they use a handed-in HttpClient, and
+     * {@link DirectHttpEngineTest} runs every test again over jhub's own connections.
      *
      * @return false here
      */
@@ -44,8 +44,23 @@ class HttpEngineTest {
         return false;
     }
 
+    /**
+     * Sets an engine's transport: jhub's own connections, or a handed-in {@link java.net.http.HttpClient} with
+     * the test certificate's TLS context, no proxy and no redirects of its own.
+     *
+     * @param ownSockets true for jhub's own connections
+     * @param tls the client's TLS context
+     * @param b the builder
+     * @return the builder
+     */
+    static HttpEngine.Builder overTransport(boolean ownSockets, SSLContext tls, HttpEngine.Builder b) {
+        return ownSockets ? b : b.httpClient(java.net.http.HttpClient.newBuilder()
+                .proxy(java.net.http.HttpClient.Builder.NO_PROXY).sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(2)).version(java.net.http.HttpClient.Version.HTTP_1_1).build());
+    }
+
     HttpEngine.Builder engine() {
-        return HttpEngine.builder().directConnections(direct()).sslContext(certs.clientContext())
+        return overTransport(direct(), certs.clientContext(), HttpEngine.builder().sslContext(certs.clientContext()))
                 .environment(n -> Optional.empty())
                 .backoff(Duration.ofMillis(5), Duration.ofMillis(50)).connectTimeout(Duration.ofSeconds(2))
                 .readTimeout(Duration.ofSeconds(5));
@@ -310,13 +325,14 @@ class HttpEngineTest {
             Map<String, String> env = Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port());
             HttpEngine viaProxy = engine().environment(n -> Optional.ofNullable(env.get(n))).build();
             assertEquals("ok", viaProxy.send(HttpCall.get(s.uri("/p")), TEXT));
-            assertEquals(List.of("127.0.0.1:" + s.port()), proxy.targets);
+            // a handed-in HttpClient brings its own proxy (none here): the environment's is jhub's connections'
+            assertEquals(direct() ? List.of("127.0.0.1:" + s.port()) : List.of(), proxy.targets);
 
             Map<String, String> bypass = Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port(), "no_proxy",
                     "example.org,127.0.0.1");
             HttpEngine direct = engine().environment(n -> Optional.ofNullable(bypass.get(n))).build();
             assertEquals("ok", direct.send(HttpCall.get(s.uri("/p")), TEXT));
-            assertEquals(1, proxy.targets.size(), "NO_PROXY must bypass the proxy");
+            assertEquals(direct() ? 1 : 0, proxy.targets.size(), "NO_PROXY must bypass the proxy");
             assertEquals(2, s.requests.size());
         }
     }

@@ -42,7 +42,7 @@ class HttpLimitsTest {
     }
 
     private static HttpEngine.Builder engine(boolean direct) {
-        return HttpEngine.builder().directConnections(direct).sslContext(certs.clientContext()).retries(0)
+        return HttpEngineTest.overTransport(direct, certs.clientContext(), HttpEngine.builder().sslContext(certs.clientContext())).retries(0)
                 .limits(FAST);
     }
 

@@ -21,11 +21,10 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The engine through an HTTP proxy with credentials in its URL, with direct connections allowed or not: plain
+ * The engine through an HTTP proxy from the environment with credentials in its URL, over jhub's own
+ * connections (a handed-in HttpClient brings its own proxy and authenticator instead): plain
  * http in the absolute form with {@code Proxy-Authorization}, https (any method) through a {@code CONNECT}
  * tunnel over jhub's own connections, and refusals that name the proxy but never the password.
  */
@@ -44,38 +43,36 @@ class ProxyEngineTest {
         certs = TestCertificates.generate(certDir);
     }
 
-    private static HttpEngine engine(boolean direct, String variable, String proxyUrl) {
+    private static HttpEngine engine(String variable, String proxyUrl) {
         Map<String, String> env = Map.of(variable, proxyUrl);
-        return HttpEngine.builder().directConnections(direct).sslContext(certs.clientContext()).allowPlainHttp(true)
+        return HttpEngine.builder().sslContext(certs.clientContext()).allowPlainHttp(true)
                 .environment(n -> Optional.ofNullable(env.get(n))).backoff(Duration.ofMillis(5), Duration.ofMillis(50))
                 .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5)).build();
     }
 
-    @ParameterizedTest(name = "direct connections {0}")
-    @ValueSource(booleans = {true, false})
-    void plainHttpGoesToTheProxyInTheAbsoluteFormWithItsCredentials(boolean direct) throws IOException {
+    @Test
+    void plainHttpGoesToTheProxyInTheAbsoluteFormWithItsCredentials() throws IOException {
         try (RecordingServer s = new RecordingServer(null, (ex, i) -> RecordingServer.respond(ex, 200,
                 "ok".getBytes(UTF_8)));
              ConnectProxy proxy = new ConnectProxy(USER, PASSWORD)) {
-            HttpEngine e = engine(direct, "HTTP_PROXY", "http://" + URL_CREDENTIALS + "127.0.0.1:" + proxy.port());
+            HttpEngine e = engine("HTTP_PROXY", "http://" + URL_CREDENTIALS + "127.0.0.1:" + proxy.port());
             assertEquals("ok", e.send(HttpCall.get(s.uri("/plain?q=1")), TEXT));
             assertEquals(1, proxy.seen.size(), proxy.seen.toString());
             ConnectProxy.Seen seen = proxy.seen.get(0);
             assertEquals("GET http://127.0.0.1:" + s.port() + "/plain?q=1 HTTP/1.1", seen.line());
             assertEquals(Optional.of(ConnectProxy.basic(USER, PASSWORD)), seen.proxyAuthorization());
-            // jhub's own connections say Connection: close, the JDK's HttpClient never does
-            assertEquals(direct ? Optional.of("close") : Optional.empty(), seen.connection());
+            // jhub's own connections say keep-alive, the JDK's HttpClient says nothing
+            assertEquals(Optional.of("keep-alive"), seen.connection());
             assertNull(s.requests.get(0).headers().getFirst("Proxy-Authorization"));
         }
     }
 
-    @ParameterizedTest(name = "direct connections {0}")
-    @ValueSource(booleans = {true, false})
-    void refusedCredentialsForPlainHttpFailAtOnceWithoutThePassword(boolean direct) throws IOException {
+    @Test
+    void refusedCredentialsForPlainHttpFailAtOnceWithoutThePassword() throws IOException {
         try (RecordingServer s = new RecordingServer(null, (ex, i) -> RecordingServer.respond(ex, 200, new byte[0]));
              ConnectProxy proxy = new ConnectProxy(USER, PASSWORD)) {
             String proxyAt = "127.0.0.1:" + proxy.port();
-            HttpEngine wrong = engine(direct, "http_proxy", "http://" + USER + ":s3cret-Wrong@" + proxyAt);
+            HttpEngine wrong = engine("http_proxy", "http://" + USER + ":s3cret-Wrong@" + proxyAt);
             DownloadException e = assertThrows(DownloadException.class, () -> wrong.send(HttpCall.get(s.uri("/w")),
                     TEXT));
             assertTrue(e.getMessage().startsWith("GET http://127.0.0.1:" + s.port() + "/w failed: the proxy http://"
@@ -85,7 +82,7 @@ class ProxyEngineTest {
             AuthenticatedProxyTest.assertNoSecret(e, "s3cret-Wrong");
             assertEquals(1, proxy.seen.size(), "a 407 is not retried: " + proxy.seen);
 
-            HttpEngine none = engine(direct, "http_proxy", "http://" + proxyAt);
+            HttpEngine none = engine("http_proxy", "http://" + proxyAt);
             DownloadException e2 = assertThrows(DownloadException.class, () -> none.send(HttpCall.get(s.uri("/n")),
                     TEXT));
             assertTrue(e2.getMessage().contains("requires a user name and password (407 Proxy Authentication"
@@ -95,22 +92,21 @@ class ProxyEngineTest {
         }
     }
 
-    @ParameterizedTest(name = "direct connections {0}")
-    @ValueSource(booleans = {true, false})
-    void httpsWithProxyCredentialsGoesThroughATunnelOverJhubsOwnConnections(boolean direct) throws IOException {
+    @Test
+    void httpsWithProxyCredentialsGoesThroughATunnelOverJhubsOwnConnections() throws IOException {
         try (RecordingServer s = new RecordingServer(certs.serverContext(),
                 (ex, i) -> RecordingServer.respond(ex, 200, ex.getRequestBody().readAllBytes()));
              ConnectProxy proxy = new ConnectProxy(USER, PASSWORD)) {
-            HttpEngine e = engine(direct, "HTTPS_PROXY", "http://" + URL_CREDENTIALS + "127.0.0.1:" + proxy.port());
+            HttpEngine e = engine("HTTPS_PROXY", "http://" + URL_CREDENTIALS + "127.0.0.1:" + proxy.port());
             // a caller's own Proxy-Authorization must not travel through the tunnel to the server
             assertEquals("", e.send(HttpCall.get(s.uri("/g")).header("Proxy-Authorization", "Basic Y2FsbGVy"), TEXT));
             // even a POST: the JDK's HttpClient would not send Basic credentials in the CONNECT
             assertEquals("b", e.send(HttpCall.post(s.uri("/p"), "text/plain", "b".getBytes(UTF_8)), TEXT));
             String target = "127.0.0.1:" + s.port();
-            assertEquals(List.of(target, target), proxy.targets);
+            assertEquals(List.of(target), proxy.targets, "one tunnel, kept alive for both requests");
             assertTrue(proxy.seen.stream().allMatch(x -> x.proxyAuthorization().equals(Optional.of(
                     ConnectProxy.basic(USER, PASSWORD)))), proxy.seen.toString());
-            assertTrue(s.requests.stream().allMatch(r -> "close".equals(r.headers().getFirst("Connection"))
+            assertTrue(s.requests.stream().allMatch(r -> "keep-alive".equals(r.headers().getFirst("Connection"))
                     && r.headers().getFirst("Proxy-Authorization") == null), s.requests.toString());
         }
     }
@@ -123,7 +119,7 @@ class ProxyEngineTest {
         }
         try (ConnectProxy proxy = new ConnectProxy()) {
             Map<String, String> env = Map.of("HTTPS_PROXY", "http://u:s3cret@127.0.0.1:" + proxy.port());
-            HttpEngine e = HttpEngine.builder().directConnections(true).sslContext(certs.clientContext()).retries(0)
+            HttpEngine e = HttpEngine.builder().sslContext(certs.clientContext()).retries(0)
                     .environment(n -> Optional.ofNullable(env.get(n))).build();
             URI uri = URI.create("https://127.0.0.1:" + closed + "/x");
             DownloadException ex = assertThrows(DownloadException.class, () -> e.send(HttpCall.get(uri), TEXT));
@@ -162,7 +158,7 @@ class ProxyEngineTest {
 
     /** Direct connections, no retry, 300 ms to connect and a read timeout far longer than the test. */
     private static HttpEngine silentEngine(Map<String, String> env) {
-        return HttpEngine.builder().directConnections(true).sslContext(certs.clientContext()).retries(0)
+        return HttpEngine.builder().sslContext(certs.clientContext()).retries(0)
                 .environment(n -> Optional.ofNullable(env.get(n))).connectTimeout(Duration.ofMillis(300))
                 .readTimeout(Duration.ofMinutes(5)).build();
     }

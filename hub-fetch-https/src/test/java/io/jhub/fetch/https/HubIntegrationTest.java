@@ -53,6 +53,32 @@ class HubIntegrationTest {
     }
 
     @Test
+    void theRefLookupKeepsToTheHubsRetrySettings() {
+        server.inject(Fault.status("info/refs", 503, 2));
+        Hub hub = Hub.builder().cacheDir(cache).gitHost(server.hostAndPort()).sslContext(certs.clientContext())
+                .environment(Map.of()).serviceLoading(false).fetcher(new HttpsFetcher())
+                .setting("http.retries", "1").setting("http.backoffBaseMillis", "1")
+                .setting("http.backoffMaxMillis", "1").build();
+        long before = server.count("info/refs");
+        // the default of 4 retries would have outlasted the two faults
+        DownloadException e = assertThrows(DownloadException.class, () -> hub.repo("owner/sample").fetch());
+        assertTrue(e.getMessage().contains("failed after 2 attempts"), e.getMessage());
+        assertEquals(before + 2, server.count("info/refs"));
+    }
+
+    @Test
+    void theFetcherSharesTheHubsEngineAndItsKeptAliveConnection() throws IOException {
+        Hub hub = hub(false);
+        hub.repo("owner/sample").fetch();
+        io.jhub.core.http.HttpEngine engine = hub.service(io.jhub.core.http.HttpEngine.class).orElseThrow();
+        assertTrue(engine.idleConnections() >= 1, "the fetcher's connection waits in the hub's engine");
+        long before = server.requests().size();
+        assertEquals(hub.repo("owner/sample").fetch(), hub.repo("owner/sample").fetch());
+        assertTrue(server.requests().size() > before, "each fetch of a branch looks its ref up");
+        assertTrue(engine.idleConnections() >= 1);
+    }
+
+    @Test
     void unchangedBranchFetchesNothingAndMovedBranchFetchesTheNewCommit() throws IOException {
         String branch = "owner/sample:moving";
         sample.work().git("branch", "-f", "moving", sample.main());

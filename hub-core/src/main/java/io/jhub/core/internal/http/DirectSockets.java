@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -20,7 +21,7 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * Opens a blocking connection to a URL's host, straight or through an HTTP proxy: TCP within the connect timeout,
- * then for {@code https:} a {@link ProxyTunnel} when proxied and TLS through the given context with SNI and host
+ * or through a SOCKS proxy, then for {@code https:} a {@link ProxyTunnel} when proxied and TLS through the given context with SNI and host
  * name verification ({@code HTTPS} endpoint identification) for the URL's host.
  * The TCP stream is read through a 64 KiB buffer, so TLS reads a record header and its body with one system
  * call for several records instead of two per record.
@@ -70,9 +71,12 @@ final class DirectSockets {
         String host = hostOf(uri);
         int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
         boolean proxied = route.viaHttpProxy();
+        boolean socks = route.proxy().type() == Proxy.Type.SOCKS;
+        // through SOCKS the proxy resolves the server's name, as the JDK does for a socket made with a Proxy
         InetSocketAddress to = proxied ? new InetSocketAddress(route.address().getHostString(),
-                route.address().getPort()) : new InetSocketAddress(host, port);
-        Socket raw = new BufferedSocket();
+                route.address().getPort()) : socks ? InetSocketAddress.createUnresolved(host, port)
+                : new InetSocketAddress(host, port);
+        Socket raw = socks ? new BufferedSocket(route.proxy()) : new BufferedSocket();
         try {
             raw.setTcpNoDelay(true);
             int timeout = millis(connectTimeout);
@@ -140,6 +144,13 @@ final class DirectSockets {
     /** A TCP socket whose input stream is buffered, for the TLS layer above it. */
     private static final class BufferedSocket extends Socket {
         private InputStream in;
+
+        BufferedSocket() {
+        }
+
+        BufferedSocket(Proxy socks) {
+            super(socks);
+        }
 
         @Override
         public synchronized InputStream getInputStream() throws IOException {

@@ -24,6 +24,15 @@ final class FixedLengthBody extends WholeReadStream {
         this.length = length;
     }
 
+    /**
+     * Returns the declared length.
+     *
+     * @return the length, or -1 when the body ends with the connection
+     */
+    long length() {
+        return length;
+    }
+
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         if (len == 0) {

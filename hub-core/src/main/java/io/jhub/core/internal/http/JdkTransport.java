@@ -2,7 +2,6 @@ package io.jhub.core.internal.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ProxySelector;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,35 +12,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Flow;
-import javax.net.ssl.SSLContext;
 
 /**
- * A {@link Transport} over the JDK's {@link HttpClient} (HTTP/1.1, no redirects followed), which also speaks
- * through proxies. The client, with its selector thread, is made on the first exchange.
+ * A {@link Transport} over an {@link HttpClient} the application handed in (with its own proxy, authenticator and
+ * TLS context); used only then, every other engine speaks over the {@link SocketTransport}. The client must not
+ * follow redirects: the engine does, so that a credential never leaves its authority.
  */
 public final class JdkTransport implements Transport {
     private static final int DRAIN_LIMIT = 64 * 1024;
 
-    private final Duration connectTimeout;
     private final Duration readTimeout;
-    private final ProxySelector proxies;
-    private final Optional<SSLContext> tls;
-    private volatile HttpClient client;
+    private final HttpClient client;
 
     /**
      * Creates the transport.
      *
-     * @param connectTimeout how long connecting may take
+     * @param client the application's client, which follows no redirects
      * @param readTimeout how long the headers, and each next part of a body, may take
-     * @param proxies the proxy selector
-     * @param tls the TLS context, or empty for the JVM's
      */
-    public JdkTransport(Duration connectTimeout, Duration readTimeout, ProxySelector proxies,
-                        Optional<SSLContext> tls) {
-        this.connectTimeout = connectTimeout;
+    public JdkTransport(HttpClient client, Duration readTimeout) {
+        this.client = client;
         this.readTimeout = readTimeout;
-        this.proxies = proxies;
-        this.tls = tls;
     }
 
     @Override
@@ -58,7 +49,7 @@ public final class JdkTransport implements Transport {
         r.headers().forEach(rb::header);
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
-            response = client().send(rb.build(), HttpResponse.BodyHandlers.ofPublisher());
+            response = client.send(rb.build(), HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpConnectTimeoutException e) {
             throw e;
         } catch (HttpTimeoutException e) {
@@ -69,23 +60,6 @@ public final class JdkTransport implements Transport {
             }, e);
         }
         return new Reply(response, b);
-    }
-
-    private HttpClient client() {
-        HttpClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    HttpClient.Builder cb = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                            .version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).proxy(proxies);
-                    tls.ifPresent(cb::sslContext);
-                    c = cb.build();
-                    client = c;
-                }
-            }
-        }
-        return c;
     }
 
     /** A reply whose body is subscribed on first use. */

@@ -14,8 +14,9 @@ import java.util.TreeMap;
  *
  * @param status the status code
  * @param headers every header's values, names compared ignoring case
+ * @param http11 true for an HTTP/1.1 reply, false for HTTP/1.0
  */
-record ResponseHead(int status, Map<String, List<String>> headers) {
+record ResponseHead(int status, Map<String, List<String>> headers, boolean http11) {
     private static final int MAX_LINE = 16 * 1024;
     private static final int MAX_HEADERS = 200;
 
@@ -42,15 +43,30 @@ record ResponseHead(int status, Map<String, List<String>> headers) {
     }
 
     /**
+     * Tells whether the server keeps the connection open after this reply: HTTP/1.1 without
+     * {@code Connection: close}.
+     *
+     * @return true if the connection may carry another request once the body is read
+     */
+    boolean persistent() {
+        return http11 && all("Connection").stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .noneMatch(t -> t.trim().equalsIgnoreCase("close"));
+    }
+
+    /**
      * Reads the head of the next final reply, skipping interim (1xx) ones.
      *
      * @param in the connection's input, positioned at a status line
      * @return the head
+     * @throws ClosedWithoutReply if the connection ends before the reply's first byte
      * @throws IOException if the connection ends early or the reply is malformed
      */
     static ResponseHead read(InputStream in) throws IOException {
+        boolean first = true;
         while (true) {
-            String statusLine = line(in);
+            String statusLine = first ? HttpLines.read(in, MAX_LINE, "a reply status line")
+                    .orElseThrow(ClosedWithoutReply::new) : line(in);
+            first = false;
             if (!statusLine.matches("HTTP/1\\.[01] [1-5]\\d\\d( .*)?")) {
                 throw new ProtocolException("not an HTTP/1.1 status line: \"" + printable(statusLine) + "\"");
             }
@@ -69,7 +85,7 @@ record ResponseHead(int status, Map<String, List<String>> headers) {
                         .add(h.substring(colon + 1).trim());
             }
             if (status >= 200) {
-                return new ResponseHead(status, headers);
+                return new ResponseHead(status, headers, statusLine.startsWith("HTTP/1.1"));
             }
         }
     }

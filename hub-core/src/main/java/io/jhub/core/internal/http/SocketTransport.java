@@ -1,8 +1,10 @@
 package io.jhub.core.internal.http;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,19 +12,27 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 /**
- * A {@link Transport} that opens one blocking connection per request to the server (HTTP/1.1 with
- * {@code Connection: close}; TLS through the given context, host name verified), straight or through an HTTP
- * proxy: a {@code CONNECT} tunnel for https, the absolute form ({@code GET http://host/path}) for http. Reading a
- * large body this way costs about half the CPU of the JDK's asynchronous HttpClient (bench/download).
+ * A {@link Transport} over jhub's own blocking HTTP/1.1 connections (TLS through the given context, host name
+ * verified), straight, through an HTTP proxy ({@code CONNECT} tunnel for https, the absolute form
+ * {@code GET http://host/path} for http) or through a SOCKS proxy. Connections are kept alive: once a reply has
+ * been read to its end, its connection waits in a small {@link ConnectionPool} for the next request to the same
+ * destination, so a ref lookup's {@code info/refs} GET and {@code ls-refs} POST share one TLS handshake. A request
+ * on a reused connection that the server had closed meanwhile (no byte of a reply) is sent once more on a new
+ * connection. Reading a large body this way costs about half the CPU of the JDK's asynchronous HttpClient
+ * (bench/download).
  */
 public final class SocketTransport implements Transport {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host",
             "upgrade");
+    /** A rest of a body up to this size is read on close so that the connection can be reused. */
+    private static final int DRAIN_LIMIT = 16 * 1024;
 
     private final DirectSockets sockets;
     private final long readTimeoutMillis;
+    private final ConnectionPool pool = new ConnectionPool(4, 16, 30_000);
 
     /**
      * Creates the transport.
@@ -42,30 +52,59 @@ public final class SocketTransport implements Transport {
     }
 
     /**
+     * Returns how many connections wait idle for reuse.
+     *
+     * @return the count
+     */
+    public int idleConnections() {
+        return pool.idleCount();
+    }
+
+    /**
      * Sends a request along a route. For plain http through a proxy, {@code Proxy-Authorization} must already
      * be among the request's headers; for https the tunnel sends it to the proxy alone.
      *
      * @param r what to send
-     * @param route direct, or through an HTTP proxy
+     * @param route direct, or through an HTTP or SOCKS proxy
      * @return the reply
      * @throws IOException as {@link Transport#exchange(TransportRequest)}, or a {@link ProxyException}
      */
     public TransportResponse exchange(TransportRequest r, ProxyRoute route) throws IOException {
         boolean absolute = route.viaHttpProxy() && !"https".equalsIgnoreCase(r.uri().getScheme());
         byte[] requestHead = requestHead(r, absolute);
-        DirectSockets.Connection c = sockets.open(r.uri(), route);
+        ConnectionPool.Key key = new ConnectionPool.Key(r.uri().getScheme().toLowerCase(Locale.ROOT),
+                DirectSockets.hostOf(r.uri()).toLowerCase(Locale.ROOT), r.uri().getPort(), route);
+        Optional<DirectSockets.Connection> idle = pool.take(key);
+        if (idle.isPresent()) {
+            try {
+                return send(r, requestHead, idle.get(), key);
+            } catch (ClosedWithoutReply | SocketException | EOFException | SSLException e) {
+                // the server closed the idle connection: nothing of this request was answered, so send it anew
+            }
+        }
+        return send(r, requestHead, sockets.open(r.uri(), route), key);
+    }
+
+    private TransportResponse send(TransportRequest r, byte[] requestHead, DirectSockets.Connection c,
+                                   ConnectionPool.Key key) throws IOException {
         try {
             OutputStream out = c.io().getOutputStream();
-            out.write(requestHead);
             if (r.body().isPresent()) {
-                out.write(r.body().get());
+                byte[] b = r.body().get();
+                byte[] all = java.util.Arrays.copyOf(requestHead, requestHead.length + b.length);
+                System.arraycopy(b, 0, all, requestHead.length, b.length);
+                out.write(all); // one TLS record where it fits, rather than the head and the body apart
+            } else {
+                out.write(requestHead);
             }
             out.flush();
             BoundedInput in = new BoundedInput(c.io().getInputStream(), r.bounds(), readTimeoutMillis,
                     c.io()::setSoTimeout, true);
             ResponseHead head = ResponseHead.read(in);
             in.bodyStarts();
-            return new Reply(c, head, new ClosingBody(body(r.method(), head, in), c));
+            InputStream framed = body(r.method(), head, in);
+            boolean framedBody = !(framed instanceof FixedLengthBody f) || f.length() >= 0;
+            return new Reply(head, framed, c, head.persistent() && framedBody ? key : null);
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
@@ -93,7 +132,8 @@ public final class SocketTransport implements Transport {
             sb.append(k).append(": ").append(v).append("\r\n");
         });
         r.body().ifPresent(b -> sb.append("Content-Length: ").append(b.length).append("\r\n"));
-        sb.append("Connection: close\r\n\r\n");
+        // said although it is HTTP/1.1's default: it tells jhub's connections apart from an HttpClient's in logs
+        sb.append("Connection: keep-alive\r\n\r\n");
         return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
@@ -109,24 +149,48 @@ public final class SocketTransport implements Transport {
         return new FixedLengthBody(in, ContentLength.of(head.all("Content-Length")).orElse(-1));
     }
 
-    /** The body of a reply; closing it ends the connection, as one request uses one connection. */
-    private static final class ClosingBody extends java.io.FilterInputStream {
+    /**
+     * A reply on its connection. Closing it hands the connection back to the pool when the body was read to its
+     * end (after reading a small rest), and ends it otherwise.
+     */
+    private final class Reply implements TransportResponse {
+        private final ResponseHead head;
+        private final InputStream framed;
         private final DirectSockets.Connection connection;
+        private final ConnectionPool.Key reuseKey;
+        private final InputStream body;
+        private boolean ended;
+        private boolean released;
 
-        ClosingBody(InputStream body, DirectSockets.Connection connection) {
-            super(body);
+        Reply(ResponseHead head, InputStream framed, DirectSockets.Connection connection,
+              ConnectionPool.Key reuseKey) {
+            this.head = head;
+            this.framed = framed;
             this.connection = connection;
+            this.reuseKey = reuseKey;
+            this.body = new java.io.FilterInputStream(framed) {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = in.read(b, off, len);
+                    if (n < 0) {
+                        ended = true;
+                    }
+                    return n;
+                }
+
+                @Override
+                public void close() {
+                    Reply.this.close();
+                }
+            };
         }
 
-        @Override
-        public void close() {
-            connection.close();
-        }
-    }
-
-    /** A reply on its own connection, which closing ends. */
-    private record Reply(DirectSockets.Connection connection, ResponseHead head, InputStream body)
-            implements TransportResponse {
         @Override
         public int status() {
             return head.status();
@@ -143,13 +207,44 @@ public final class SocketTransport implements Transport {
         }
 
         @Override
+        public InputStream body() {
+            return body;
+        }
+
+        @Override
         public void discard() {
             close();
         }
 
         @Override
-        public void close() {
-            connection.close();
+        public synchronized void close() {
+            if (released) {
+                return;
+            }
+            released = true;
+            if (reuseKey != null && (ended || drained())) {
+                pool.give(reuseKey, connection);
+            } else {
+                connection.close();
+            }
+        }
+
+        /** Reads what is left of a short body (such as the end of a chunked one), telling whether it ended. */
+        private boolean drained() {
+            byte[] buf = new byte[4096];
+            try {
+                long total = 0;
+                int n;
+                while ((n = framed.read(buf, 0, buf.length)) >= 0) {
+                    total += n;
+                    if (total > DRAIN_LIMIT) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
         }
     }
 }
