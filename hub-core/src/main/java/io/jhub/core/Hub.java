@@ -368,7 +368,8 @@ public final class Hub {
      * @param type the service's type
      * @param <T> the type
      * @return the hub's instance, or empty for a type it does not offer
-     * @throws IllegalArgumentException if an HTTP setting ({@code http.retries}, a limit) is malformed
+     * @throws IllegalArgumentException if an HTTP setting ({@code http.retries}, a limit) or, for the downloads, a
+     *         {@code download.*} setting is malformed
      */
     public <T> Optional<T> service(Class<T> type) {
         return settings.service(type);

@@ -92,7 +92,8 @@ final class HubSettings implements FetchContext {
      * Offers the hub's {@link HttpEngine} and its {@link FileDownloads}, made on first use and shared by its
      * downloads and fetchers.
      *
-     * @throws IllegalArgumentException if an HTTP setting ({@code http.retries}, a limit) is malformed
+     * @throws IllegalArgumentException if an HTTP setting ({@code http.retries}, a limit) or, for the downloads, a
+     *         {@code download.*} setting is malformed
      */
     @Override
     public <T> Optional<T> service(Class<T> type) {
@@ -102,9 +103,14 @@ final class HubSettings implements FetchContext {
         synchronized (this) {
             if (engine == null) {
                 engine = HubHttp.engine(this, httpClient);
+            }
+            if (type == HttpEngine.class) {
+                return Optional.of(type.cast(engine));
+            }
+            if (downloads == null) {
                 downloads = HubHttp.downloads(this, cacheDir, offline, engine);
             }
-            return Optional.of(type.cast(type == HttpEngine.class ? engine : downloads));
+            return Optional.of(type.cast(downloads));
         }
     }
 
