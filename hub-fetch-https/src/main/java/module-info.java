@@ -3,7 +3,7 @@
  * Exports nothing; plugs in as a {@link io.jhub.api.spi.RepoFetcher} service.
  */
 module io.jhub.fetch.https {
-    requires io.jhub.core;
+    requires io.jhub.http;
     requires io.jhub.git;
     requires org.apache.commons.compress;
 

@@ -16,7 +16,6 @@
  * @since 0.1
  */
 module io.jhub.fetch.ssh {
-    requires io.jhub.core;
     requires io.jhub.git;
     requires com.jcraft.jsch;
 

@@ -7,23 +7,21 @@ import io.jhub.api.ProgressListener;
 import io.jhub.api.RepoInfo;
 import io.jhub.api.UntrustedRepoException;
 import io.jhub.core.internal.CurrentHub;
-import io.jhub.core.internal.cache.CacheFiles;
 import io.jhub.core.internal.cache.RepoCache;
 import io.jhub.core.internal.load.RepoLoader;
 import io.jhub.core.internal.registry.ProtocolRegistry;
 import io.jhub.core.internal.source.RepoSource;
 import io.jhub.core.internal.trust.TrustStore;
+import io.jhub.http.internal.cache.CacheFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLContext;
 
 /**
  * Loads code and weights from hub repositories. Build one with {@link #builder()}, or use the static
@@ -391,64 +389,19 @@ public final class Hub {
     }
 
     /**
-     * Returns how long to wait for a connection.
-     *
-     * @return the connect timeout
-     */
-    public Duration connectTimeout() {
-        return settings.connectTimeout();
-    }
-
-    /**
-     * Returns how long to wait for the next bytes of a response.
-     *
-     * @return the read timeout
-     */
-    public Duration readTimeout() {
-        return settings.readTimeout();
-    }
-
-    /**
      * Returns a service this hub shares with its fetchers and downloads, as its fetchers'
-     * {@link io.jhub.api.spi.FetchContext#service(Class)} offers it: today its one
-     * {@link io.jhub.core.http.HttpEngine}, made on first use.
+     * {@link io.jhub.api.spi.FetchContext#service(Class)} offers it: its one {@link io.jhub.http.HttpEngine} and
+     * its {@link io.jhub.http.download.FileDownloads} (this hub's cache, engine, offline mode, progress and
+     * {@code download.*} settings), made on first use.
      *
      * @param type the service's type
      * @param <T> the type
      * @return the hub's instance, or empty for a type it does not offer
-     * @throws IllegalArgumentException if an HTTP setting ({@code http.retries}, a limit) is malformed
+     * @throws IllegalArgumentException if an HTTP setting ({@code http.retries}, a limit) or, for the downloads, a
+     *         {@code download.*} setting is malformed
      */
     public <T> Optional<T> service(Class<T> type) {
         return settings.service(type);
-    }
-
-    /**
-     * Returns the TLS context given to the builder.
-     *
-     * @return the context, or empty for the JVM default
-     */
-    public Optional<SSLContext> sslContext() {
-        return settings.sslContext();
-    }
-
-    /**
-     * Returns an environment variable as this hub sees it.
-     *
-     * @param name the variable
-     * @return its value, if set and not empty
-     */
-    public Optional<String> env(String name) {
-        return settings.env(name);
-    }
-
-    /**
-     * Returns a setting: the builder's value, else the system property {@code jhub.<key>}.
-     *
-     * @param key the setting's name, such as {@code https.token.example.org}
-     * @return its value, if set
-     */
-    public Optional<String> setting(String key) {
-        return settings.setting(key);
     }
 
     /**

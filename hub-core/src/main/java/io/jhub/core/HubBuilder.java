@@ -3,8 +3,9 @@ package io.jhub.core;
 import io.jhub.api.GitHost;
 import io.jhub.api.ProgressListener;
 import io.jhub.api.spi.RepoFetcher;
-import io.jhub.core.http.HttpLimits;
 import io.jhub.core.internal.layer.LayerWarmup;
+import io.jhub.http.HttpLimits;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.net.http.HttpClient;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -160,7 +160,7 @@ public final class HubBuilder {
      * @throws IllegalArgumentException if the client follows redirects itself
      */
     public HubBuilder httpClient(HttpClient client) {
-        io.jhub.core.http.HttpEngine.builder().httpClient(client); // the one check of a handed-in client
+        io.jhub.http.HttpEngine.builder().httpClient(client); // the one check of a handed-in client
         this.httpClient = client;
         return this;
     }

@@ -5,8 +5,9 @@ import io.jhub.api.HubDefaults;
 import io.jhub.api.ProgressListener;
 import io.jhub.api.spi.FetchContext;
 import io.jhub.api.spi.RepoFetcher;
-import io.jhub.core.http.HttpEngine;
-import io.jhub.core.internal.download.HubHttp;
+import io.jhub.core.internal.HubHttp;
+import io.jhub.http.HttpEngine;
+import io.jhub.http.download.FileDownloads;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ final class HubSettings implements FetchContext {
     final boolean serviceLoading;
     final Optional<HttpClient> httpClient;
     private HttpEngine engine;
+    private FileDownloads downloads;
 
     HubSettings(HubBuilder b, Map<String, String> env) {
         this.environment = Map.copyOf(env);
@@ -87,20 +89,28 @@ final class HubSettings implements FetchContext {
     }
 
     /**
-     * Offers the hub's {@link HttpEngine}, made on first use and shared by its downloads and fetchers.
+     * Offers the hub's {@link HttpEngine} and its {@link FileDownloads}, made on first use and shared by its
+     * downloads and fetchers.
      *
-     * @throws IllegalArgumentException if an HTTP setting ({@code http.retries}, a limit) is malformed
+     * @throws IllegalArgumentException if an HTTP setting ({@code http.retries}, a limit) or, for the downloads, a
+     *         {@code download.*} setting is malformed
      */
     @Override
     public <T> Optional<T> service(Class<T> type) {
-        if (type != HttpEngine.class) {
+        if (type != HttpEngine.class && type != FileDownloads.class) {
             return Optional.empty();
         }
         synchronized (this) {
             if (engine == null) {
-                engine = HubHttp.build(this, httpClient);
+                engine = HubHttp.engine(this, httpClient);
             }
-            return Optional.of(type.cast(engine));
+            if (type == HttpEngine.class) {
+                return Optional.of(type.cast(engine));
+            }
+            if (downloads == null) {
+                downloads = HubHttp.downloads(this, cacheDir, offline, engine);
+            }
+            return Optional.of(type.cast(downloads));
         }
     }
 

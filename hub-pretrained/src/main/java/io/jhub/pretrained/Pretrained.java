@@ -3,8 +3,7 @@ package io.jhub.pretrained;
 import io.jhub.api.HubException;
 import io.jhub.api.ProgressListener;
 import io.jhub.core.Hub;
-import io.jhub.core.http.DownloadOptions;
-import io.jhub.core.http.Downloads;
+import io.jhub.http.download.DownloadOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -167,7 +166,7 @@ public final class Pretrained<M> {
      * @return the cached file
      */
     public Path download() {
-        return Downloads.download(uri, options);
+        return Weights.download(uri, options);
     }
 
     /**
@@ -177,7 +176,7 @@ public final class Pretrained<M> {
      * @return the cached file
      */
     public Path download(Hub hub) {
-        return Downloads.download(Objects.requireNonNull(hub, "hub"), uri, options);
+        return Weights.download(Objects.requireNonNull(hub, "hub"), uri, options);
     }
 
     /**

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jhub.api.HubException;
 import io.jhub.api.IntegrityException;
 import io.jhub.core.Hub;
-import io.jhub.core.http.DownloadOptions;
+import io.jhub.http.download.DownloadOptions;
 import io.jhub.testkit.RangeHttpsServer;
 import io.jhub.testkit.TestCertificates;
 import java.io.IOException;

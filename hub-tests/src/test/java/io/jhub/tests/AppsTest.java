@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shaded into one jar started with {@code java -jar}.
  */
 class AppsTest {
-    private static final List<String> CORE = List.of("io.jhub.api", "io.jhub.core");
+    private static final List<String> CORE = List.of("io.jhub.api", "io.jhub.http", "io.jhub.core");
 
     @TempDir
     static Path work;

@@ -65,7 +65,7 @@ class ImageTest {
 
         Processes.Result modules = Processes.exec(work, Map.of(),
                 List.of(image.resolve("bin/java").toString(), "--list-modules"));
-        for (String m : List.of("io.jhub.cli", "io.jhub.fetch.ssh", "com.jcraft.jsch", "jdk.compiler",
+        for (String m : List.of("io.jhub.cli", "io.jhub.http", "io.jhub.fetch.ssh", "com.jcraft.jsch", "jdk.compiler",
                 "jdk.crypto.ec", "java.net.http")) {
             assertTrue(modules.stdout().contains(m + "@"), m + " missing from the image:\n" + modules.stdout());
         }

@@ -61,9 +61,9 @@ public interface FetchContext {
     }
 
     /**
-     * Returns a service the hub shares with its fetchers, such as the core's HTTP engine, so that a fetcher reuses
-     * the hub's connections and settings instead of building its own per call. Which types are offered is up to
-     * the core; a fetcher must work without them.
+     * Returns a service the hub shares with its fetchers, such as its {@code io.jhub.http.HttpEngine}, so that a
+     * fetcher reuses the hub's connections and settings instead of building its own per call. Which types are
+     * offered is up to the core; a fetcher must work without them.
      *
      * @param type the service's type
      * @param <T> the type

@@ -1,8 +1,8 @@
 package io.jhub.cli.internal;
 
 import io.jhub.core.Hub;
-import io.jhub.core.http.DownloadOptions;
-import io.jhub.core.http.Downloads;
+import io.jhub.http.download.DownloadOptions;
+import io.jhub.pretrained.Weights;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -33,6 +33,6 @@ final class DownloadCommand {
         if (cli.flag("allow-http")) {
             o.allowPlainHttp(true);
         }
-        return Downloads.download(hub, uri, o.build());
+        return Weights.download(hub, uri, o.build());
     }
 }

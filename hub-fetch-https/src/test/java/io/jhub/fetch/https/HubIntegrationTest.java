@@ -70,7 +70,7 @@ class HubIntegrationTest {
     void theFetcherSharesTheHubsEngineAndItsKeptAliveConnection() throws IOException {
         Hub hub = hub(false);
         hub.repo("owner/sample").fetch();
-        io.jhub.core.http.HttpEngine engine = hub.service(io.jhub.core.http.HttpEngine.class).orElseThrow();
+        io.jhub.http.HttpEngine engine = hub.service(io.jhub.http.HttpEngine.class).orElseThrow();
         assertTrue(engine.idleConnections() >= 1, "the fetcher's connection waits in the hub's engine");
         long before = server.requests().size();
         assertEquals(hub.repo("owner/sample").fetch(), hub.repo("owner/sample").fetch());

@@ -26,6 +26,7 @@ public final class Artifacts {
     public static final Map<String, String> JHUB_MODULES = orderedMap(
             "hub-api", "io.jhub.api",
             "hub-git", "io.jhub.git",
+            "hub-http", "io.jhub.http",
             "hub-core", "io.jhub.core",
             "hub-fetch-https", "io.jhub.fetch.https",
             "hub-fetch-ssh", "io.jhub.fetch.ssh",

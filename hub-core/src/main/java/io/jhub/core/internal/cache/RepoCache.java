@@ -4,6 +4,8 @@ import io.jhub.api.CacheException;
 import io.jhub.api.GitHost;
 import io.jhub.api.RepoInfo;
 import io.jhub.api.spi.Resolution;
+import io.jhub.http.internal.cache.CacheFiles;
+import io.jhub.http.internal.cache.CacheLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;

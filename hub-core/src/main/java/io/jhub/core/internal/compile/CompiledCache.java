@@ -1,8 +1,8 @@
 package io.jhub.core.internal.compile;
 
 import io.jhub.api.CacheException;
-import io.jhub.core.internal.cache.CacheFiles;
-import io.jhub.core.internal.cache.CacheLock;
+import io.jhub.http.internal.cache.CacheFiles;
+import io.jhub.http.internal.cache.CacheLock;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;

@@ -1,7 +1,7 @@
 package io.jhub.core.internal.compile;
 
 import io.jhub.core.internal.SmallFiles;
-import io.jhub.core.internal.cache.CacheFiles;
+import io.jhub.http.internal.cache.CacheFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

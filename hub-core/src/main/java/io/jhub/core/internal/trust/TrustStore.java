@@ -1,7 +1,7 @@
 package io.jhub.core.internal.trust;
 
-import io.jhub.core.internal.cache.CacheFiles;
-import io.jhub.core.internal.cache.CacheLock;
+import io.jhub.http.internal.cache.CacheFiles;
+import io.jhub.http.internal.cache.CacheLock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jhub.api.HubException;
+import io.jhub.http.HttpEngine;
 import io.jhub.testkit.Processes;
 import java.io.File;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ class ModulePathTest {
 
     @Test
     void aModularAppLoadsHubReposIntoTheirOwnLayers() throws Exception {
-        String modulePath = codeSource(HubException.class) + File.pathSeparator + codeSource(RepoLoader.class);
+        String modulePath = codeSource(HubException.class) + File.pathSeparator + codeSource(HttpEngine.class)
+                + File.pathSeparator + codeSource(RepoLoader.class);
         Path src = TestRepos.write(tmp.resolve("app-src"),
                 "module-info.java", "module app { requires io.jhub.core; }\n",
                 "app/Main.java", """

@@ -54,7 +54,7 @@ final class TestJars {
                     jos.closeEntry();
                 }
             }
-            io.jhub.core.internal.cache.CacheFiles.deleteRecursively(work);
+            io.jhub.http.internal.cache.CacheFiles.deleteRecursively(work);
             return jar;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,13 +3,13 @@ package io.jhub.fetch.https.internal;
 import io.jhub.api.FetchException;
 import io.jhub.api.GitHost;
 import io.jhub.api.RepoInfo;
-import io.jhub.core.http.Credential;
+import io.jhub.http.Credential;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds the archive and smart-HTTP URLs of a repository, and the header a token travels in for each.

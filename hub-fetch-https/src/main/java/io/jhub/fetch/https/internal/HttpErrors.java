@@ -4,7 +4,7 @@ import io.jhub.api.AuthenticationException;
 import io.jhub.api.DownloadException;
 import io.jhub.api.FetchException;
 import io.jhub.api.GitHost;
-import io.jhub.core.http.HttpReply;
+import io.jhub.http.HttpReply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

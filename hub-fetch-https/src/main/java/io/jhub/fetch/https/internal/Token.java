@@ -1,6 +1,6 @@
 package io.jhub.fetch.https.internal;
 
-import io.jhub.core.http.Credential;
+import io.jhub.http.Credential;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
