@@ -1,6 +1,6 @@
 import io.jhub.core.Hub;
-import io.jhub.core.http.DownloadOptions;
-import io.jhub.core.http.Downloads;
+import io.jhub.http.download.DownloadOptions;
+import io.jhub.pretrained.Weights;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -16,7 +16,7 @@ public final class BenchDownload {
         if ("1".equals(System.getenv("BENCH_WARMUP"))) {
             Path warm = Path.of(args[0] + "-warmup");
             String first = System.getenv().getOrDefault("BENCH_WARMUP_URL", args[1]);
-            Downloads.download(Hub.builder().cacheDir(warm).build(), URI.create(first), DownloadOptions.defaults());
+            Weights.download(Hub.builder().cacheDir(warm).build(), URI.create(first), DownloadOptions.defaults());
             try (var files = java.nio.file.Files.walk(warm)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
@@ -30,7 +30,7 @@ public final class BenchDownload {
             o.sha256(args[3]);
         }
         Hub hub = Hub.builder().cacheDir(Path.of(args[0])).build();
-        Path p = Downloads.download(hub, URI.create(args[1]), o.build());
+        Path p = Weights.download(hub, URI.create(args[1]), o.build());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("jhub-inside-jvm-ms " + ms + " " + p);
     }

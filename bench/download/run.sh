@@ -17,11 +17,12 @@ MODES="${MODES:-default cli after32 warm default-sha256 x1 x4}"
 
 # nginx serving big.bin (SIZE_MIB) and small.bin (32 MiB) over loopback HTTPS: WORK, URL, URL_SMALL, SHA, trust.p12
 . "$ROOT/bench/download/server.sh"
-echo "== building jhub (hub-api, hub-core) and the driver"
-if [ ! -d "$ROOT/hub-core/target/classes/io/jhub/core/http" ]; then
-  (cd "$ROOT" && mvn -B -o -q compile -pl hub-core -am)
+echo "== building jhub (hub-api, hub-http, hub-core, hub-pretrained) and the driver"
+if [ ! -d "$ROOT/hub-pretrained/target/classes/io/jhub/pretrained" ]; then
+  (cd "$ROOT" && mvn -B -o -q compile -pl hub-pretrained -am)
 fi
-CP="$ROOT/hub-api/target/classes:$ROOT/hub-core/target/classes"
+CP="$ROOT/hub-api/target/classes:$ROOT/hub-http/target/classes:$ROOT/hub-core/target/classes"
+CP="$CP:$ROOT/hub-pretrained/target/classes"
 mkdir -p "$WORK/driver"
 javac -d "$WORK/driver" -cp "$CP" "$ROOT/bench/download/BenchDownload.java"
 "$ROOT/jhub" --help >/dev/null   # builds the command and trains its AppCDS archive before the first round
