@@ -28,6 +28,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +59,8 @@ import javax.net.ssl.SSLHandshakeException;
  */
 public final class HttpEngine {
     private static final System.Logger LOG = System.getLogger(HttpEngine.class.getName());
+    private static final List<String> PROXY_VARIABLES = List.of("https_proxy", "HTTPS_PROXY",
+            "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY");
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final Set<Integer> RETRIED = Set.of(429, 500, 502, 503, 504);
     /** Headers that carry secrets even when passed as plain headers: kept to the call's first authority. */
@@ -163,7 +166,7 @@ public final class HttpEngine {
      * Returns the engine a fetcher should use: the hub's own, shared with its downloads and other fetches (so its
      * connections are reused and its {@code http.retries}, back-off and limit settings apply), reporting to the
      * context's progress listener. A context that offers no engine (a third-party one, a test's) gets a new engine
-     * configured from its timeouts, TLS context, environment, progress and {@link HttpLimits} settings.
+     * configured from it ({@link Builder#context(FetchContext)}) that reports to its progress listener.
      *
      * @param ctx the fetch context
      * @return the engine
@@ -175,10 +178,7 @@ public final class HttpEngine {
         if (shared.isPresent()) {
             return shared.get().withProgress(ctx.progress());
         }
-        Builder b = builder().connectTimeout(ctx.connectTimeout()).readTimeout(ctx.readTimeout())
-                .environment(ctx::env).progress(ctx.progress()).limits(HttpLimits.fromSettings(ctx::setting));
-        ctx.sslContext().ifPresent(b::sslContext);
-        return b.build();
+        return builder().context(ctx).progress(ctx.progress()).build();
     }
 
     /**
@@ -623,6 +623,26 @@ public final class HttpEngine {
             }
             this.backoffBase = base;
             this.backoffMax = max;
+            return this;
+        }
+
+        /**
+         * Takes a fetch context's timeouts, TLS context, proxy variables (a snapshot, so the engine does not keep
+         * the context reachable) and {@linkplain #settings(Function) settings}. Its progress listener is not taken.
+         *
+         * @param ctx the context, e.g. a hub's
+         * @return this builder
+         * @throws IllegalArgumentException if a setting is malformed (the message names it)
+         */
+        public Builder context(FetchContext ctx) {
+            Objects.requireNonNull(ctx, "ctx");
+            Map<String, String> proxyEnv = new LinkedHashMap<>();
+            for (String name : PROXY_VARIABLES) {
+                ctx.env(name).ifPresent(v -> proxyEnv.put(name, v));
+            }
+            connectTimeout(ctx.connectTimeout()).readTimeout(ctx.readTimeout())
+                    .environment(name -> Optional.ofNullable(proxyEnv.get(name))).settings(ctx::setting);
+            ctx.sslContext().ifPresent(this::sslContext);
             return this;
         }
 

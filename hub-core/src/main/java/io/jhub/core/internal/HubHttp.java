@@ -5,9 +5,6 @@ import io.jhub.http.HttpEngine;
 import io.jhub.http.download.FileDownloads;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,9 +12,6 @@ import java.util.Optional;
  * context; both are shared by its fetchers (through {@link FetchContext#service(Class)}) and its weights.
  */
 public final class HubHttp {
-    private static final List<String> PROXY_VARIABLES = List.of("https_proxy", "HTTPS_PROXY", "http_proxy",
-            "HTTP_PROXY", "no_proxy", "NO_PROXY");
-
     private HubHttp() {
     }
 
@@ -30,16 +24,7 @@ public final class HubHttp {
      * @throws IllegalArgumentException if a setting is malformed (the message names it)
      */
     public static HttpEngine engine(FetchContext hub, Optional<HttpClient> client) {
-        // a snapshot of the proxy variables, so the engine does not keep the hub reachable
-        Map<String, String> proxyEnv = new HashMap<>();
-        for (String n : PROXY_VARIABLES) {
-            hub.env(n).ifPresent(v -> proxyEnv.put(n, v));
-        }
-        HttpEngine.Builder b = HttpEngine.builder().connectTimeout(hub.connectTimeout())
-                .readTimeout(hub.readTimeout())
-                .environment(n -> Optional.ofNullable(proxyEnv.get(n)))
-                .settings(hub::setting);
-        hub.sslContext().ifPresent(b::sslContext);
+        HttpEngine.Builder b = HttpEngine.builder().context(hub);
         client.ifPresent(b::httpClient);
         return b.build();
     }

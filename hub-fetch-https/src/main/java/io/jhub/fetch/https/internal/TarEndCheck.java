@@ -14,6 +14,7 @@ import java.io.InputStream;
 final class TarEndCheck extends FilterInputStream {
     private static final int RECORD = 512;
     private final byte[] capture = new byte[2 * RECORD];
+    private final byte[] one = new byte[1];
     private long count;
     private long start;
     private int captured;
@@ -44,7 +45,6 @@ final class TarEndCheck extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }
