@@ -9,6 +9,7 @@ import io.jhub.http.internal.Bounds;
 import io.jhub.http.internal.ContentLength;
 import io.jhub.http.internal.EnvProxySelector;
 import io.jhub.http.internal.LimitExceeded;
+import io.jhub.http.internal.Mirrors;
 import io.jhub.http.internal.ProgressStream;
 import io.jhub.http.internal.ProxyException;
 import io.jhub.http.internal.Redaction;
@@ -76,6 +77,7 @@ public final class HttpEngine {
     private final ProgressListener progress;
     private final Backoff backoff;
     private final HttpLimits limits;
+    private final Mirrors mirrors;
 
     private HttpEngine(Builder b) {
         ProxySelector proxies = b.proxySelector != null ? b.proxySelector
@@ -90,6 +92,7 @@ public final class HttpEngine {
         this.progress = b.progress;
         this.backoff = new Backoff(b.backoffBase, b.backoffMax);
         this.limits = b.limits;
+        this.mirrors = b.mirrors;
     }
 
     private HttpEngine(HttpEngine base, HttpLimits limits, ProgressListener progress, boolean allowPlainHttp) {
@@ -102,6 +105,7 @@ public final class HttpEngine {
         this.progress = progress;
         this.backoff = base.backoff;
         this.limits = limits;
+        this.mirrors = base.mirrors;
     }
 
     /**
@@ -210,25 +214,61 @@ public final class HttpEngine {
      * @throws DownloadException as {@link #send(HttpCall, ResponseHandler)}, also when the deadline has passed
      */
     public <T> T send(HttpCall call, ResponseHandler<T> handler, Deadline deadline) {
-        Objects.requireNonNull(call, "call");
         Objects.requireNonNull(handler, "handler");
+        Exchanged x = exchange(call, deadline);
+        return handle(x.response(), x.uri(), x.credentialSent(), handler);
+    }
+
+    /**
+     * Sends a call like {@link #send(HttpCall, ResponseHandler, Deadline)} but hands the reply back open, for a
+     * body that outlives one handler ({@link ResumableBody}); the caller must close it.
+     */
+    Opened open(HttpCall call, Deadline deadline) {
+        Exchanged x = exchange(call, deadline);
+        OptionalLong length;
+        try {
+            length = ContentLength.of(x.response().headers("Content-Length"));
+        } catch (IOException e) {
+            x.response().close();
+            throw new DownloadException(Redaction.withoutUserInfo(x.uri()), x.response().status(), "Reading "
+                    + Redaction.forDisplay(x.uri()) + " failed: " + e.getMessage() + ".", e);
+        }
+        InputStream in = progress == ProgressListener.NONE ? x.response().body()
+                : new ProgressStream(x.response().body(), progress, Redaction.forDisplay(x.uri()), length.orElse(-1));
+        return new Opened(new Reply(x.response().status(), x.uri(), x.response(), length, x.credentialSent(), in));
+    }
+
+    /** Every request passes here: the mirror rewrite, redirects, retries, credentials and headers. */
+    private Exchanged exchange(HttpCall call, Deadline deadline) {
+        Objects.requireNonNull(call, "call");
         Objects.requireNonNull(deadline, "deadline");
         Bounds bounds = new Bounds(limits.lowSpeedLimit(), limits.lowSpeedTime().toMillis(),
                 limits.headersTimeout().toMillis(), deadline.endNanos(), deadline.describe());
-        URI uri = call.uri();
+        // the one place a mirror rewrites a URL: at request time, so callers keep and record the original
+        Optional<Mirrors.Route> route = mirrors.route(call.uri());
+        URI uri = route.map(Mirrors.Route::uri).orElse(call.uri());
+        route.ifPresent(r -> LOG.log(System.Logger.Level.DEBUG, () -> "mirror " + r.mirrorId() + ": "
+                + Redaction.forDisplay(call.uri()) + " -> " + Redaction.forDisplay(r.uri())));
         checkScheme(uri, null);
         String method = call.method();
         Optional<byte[]> body = call.bodyBytes();
         boolean credentialAlive = call.credential().isPresent();
+        Optional<Credential> mirrorCredential = route.flatMap(Mirrors.Route::credential);
+        boolean mirrorAlive = mirrorCredential.isPresent();
         boolean sameAuthority = true;
         int redirects = 0;
         int attempt = 0;
         while (true) {
+            // each credential only to its own scheme, host and port; once dropped, never sent again on later hops
             boolean sendCredential = credentialAlive && call.credential().get().appliesTo(uri);
-            credentialAlive = sendCredential; // once dropped, never sent again on later hops
+            credentialAlive = sendCredential;
+            boolean sendMirror = mirrorAlive && mirrorCredential.get().appliesTo(uri);
+            mirrorAlive = sendMirror;
             sameAuthority = sameAuthority && sameAuthority(call.uri(), uri);
-            TransportRequest request = new TransportRequest(method, uri,
-                    headers(call, sendCredential, sameAuthority), body, bounds);
+            Optional<Credential> sent = sendMirror ? mirrorCredential
+                    : sendCredential ? call.credential() : Optional.empty();
+            TransportRequest request = new TransportRequest(method, uri, headers(call, sent, sameAuthority), body,
+                    bounds);
             if (deadline.passed()) {
                 throw deadlinePassed(method, uri, deadline, attempt);
             }
@@ -297,8 +337,11 @@ public final class HttpEngine {
                         + (status == 429 ? " (too many requests)" : " (server error)")
                         + ". The server is busy or failing; try again later.", null);
             }
-            return handle(response, uri, sendCredential, handler);
+            return new Exchanged(response, uri, sendCredential);
         }
+    }
+
+    private record Exchanged(TransportResponse response, URI uri, boolean credentialSent) {
     }
 
     private <T> T handle(TransportResponse response, URI uri, boolean credentialSent, ResponseHandler<T> handler) {
@@ -317,7 +360,7 @@ public final class HttpEngine {
         }
     }
 
-    private Map<String, String> headers(HttpCall call, boolean credential, boolean sameAuthority) {
+    private Map<String, String> headers(HttpCall call, Optional<Credential> credential, boolean sameAuthority) {
         Map<String, String> out = new LinkedHashMap<>();
         call.headers().forEach((name, value) -> {
             if (sameAuthority || !SENSITIVE.contains(name.toLowerCase(Locale.ROOT))) {
@@ -327,10 +370,7 @@ public final class HttpEngine {
         if (call.headers().keySet().stream().noneMatch(k -> k.equalsIgnoreCase("User-Agent"))) {
             out.put("User-Agent", userAgent);
         }
-        if (credential) {
-            Credential c = call.credential().orElseThrow();
-            out.put(c.headerName(), c.headerValue());
-        }
+        credential.ifPresent(c -> out.put(c.headerName(), c.headerValue()));
         return out;
     }
 
@@ -424,6 +464,50 @@ public final class HttpEngine {
         }
     }
 
+    /** A reply handed out open by {@link #open(HttpCall, Deadline)}; closing it releases the connection. */
+    static final class Opened implements HttpReply, java.io.Closeable {
+        private final Reply reply;
+
+        private Opened(Reply reply) {
+            this.reply = reply;
+        }
+
+        @Override
+        public int status() {
+            return reply.status();
+        }
+
+        @Override
+        public URI uri() {
+            return reply.uri();
+        }
+
+        @Override
+        public Optional<String> header(String name) {
+            return reply.header(name);
+        }
+
+        @Override
+        public OptionalLong contentLength() {
+            return reply.contentLength();
+        }
+
+        @Override
+        public boolean credentialSent() {
+            return reply.credentialSent();
+        }
+
+        @Override
+        public InputStream body() {
+            return reply.body();
+        }
+
+        @Override
+        public void close() {
+            reply.response().close();
+        }
+    }
+
     /**
      * Configures an {@link HttpEngine}. Every setter validates its argument at once.
      *
@@ -445,6 +529,7 @@ public final class HttpEngine {
         private Duration backoffBase = Duration.ofMillis(500);
         private Duration backoffMax = Duration.ofSeconds(30);
         private HttpLimits limits = HttpLimits.defaults();
+        private Mirrors mirrors = Mirrors.NONE;
 
         private Builder() {
         }
@@ -648,8 +733,12 @@ public final class HttpEngine {
 
         /**
          * Applies a hub's settings: {@code http.retries} (0 to 100), {@code http.backoffBaseMillis} and
-         * {@code http.backoffMaxMillis} (see {@link #backoff(Duration, Duration)}) and the {@link HttpLimits}
-         * settings ({@link HttpLimits#fromSettings(Function)}). Unset settings keep their defaults.
+         * {@code http.backoffMaxMillis} (see {@link #backoff(Duration, Duration)}), the {@link HttpLimits}
+         * settings ({@link HttpLimits#fromSettings(Function)}) and the mirrors ({@code mirrors} names them;
+         * {@code mirror.<id>.of}, {@code mirror.<id>.url}, {@code mirror.<id>.token},
+         * {@code mirror.<id>.tokenHeader} describe each): every request whose URL is on a mirrored host or under
+         * a mirrored URL prefix goes to the mirror instead, with the mirror's token and never the caller's
+         * credential. Unset settings keep their defaults.
          *
          * @param settings a lookup returning a setting's value, empty when unset
          * @return this builder
@@ -659,6 +748,7 @@ public final class HttpEngine {
             Objects.requireNonNull(settings, "settings");
             retries((int) WholeSetting.read(settings, "http.retries", HubDefaults.HTTP_RETRIES, 0, 100));
             limits(HttpLimits.fromSettings(settings));
+            this.mirrors = Mirrors.fromSettings(settings);
             return backoff(Duration.ofMillis(WholeSetting.read(settings, "http.backoffBaseMillis", 500, 1, 600_000)),
                     Duration.ofMillis(WholeSetting.read(settings, "http.backoffMaxMillis", 30_000, 1, 3_600_000)));
         }

@@ -52,6 +52,7 @@ public final class GitHttpsServer implements AutoCloseable {
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean smartHttp = true;
     private volatile boolean protocolV2 = true;
+    private volatile ArchiveRanges archiveRanges = ArchiveRanges.NONE;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     /**
@@ -191,6 +192,16 @@ public final class GitHttpsServer implements AutoCloseable {
      */
     public void protocolV2(boolean enabled) {
         this.protocolV2 = enabled;
+    }
+
+    /**
+     * Sets how archives answer range requests (default {@link ArchiveRanges#NONE}). Faults apply to range answers
+     * too, counting their bytes from the range's first byte.
+     *
+     * @param mode the behaviour
+     */
+    public void archiveRanges(ArchiveRanges mode) {
+        this.archiveRanges = java.util.Objects.requireNonNull(mode, "mode");
     }
 
     /**
@@ -401,7 +412,34 @@ public final class GitHttpsServer implements AutoCloseable {
                 Files.move(tmp, file);
             }
         }
-        sendFile(ex, file, format.equals("zip") ? "application/zip" : "application/x-gzip", fault);
+        String type = format.equals("zip") ? "application/zip" : "application/x-gzip";
+        if (archiveRanges == ArchiveRanges.NONE) {
+            sendFile(ex, file, type, fault);
+        } else {
+            sendRanged(ex, file, type, fault);
+        }
+    }
+
+    /** Serves an archive with an ETag, answering a range request as {@link #archiveRanges} says. */
+    private void sendRanged(HttpExchange ex, Path file, String type, Optional<Fault> fault) throws IOException {
+        long size = Files.size(file);
+        String etag = "\"" + file.getFileName() + "-" + size + "\"";
+        Optional<String> range = Optional.ofNullable(ex.getRequestHeaders().getFirst("Range"));
+        Optional<String> ifRange = Optional.ofNullable(ex.getRequestHeaders().getFirst("If-Range"));
+        Matcher m = Pattern.compile("bytes=(\\d+)-").matcher(range.orElse(""));
+        boolean partial = m.matches() && Long.parseLong(m.group(1)) < size && switch (archiveRanges) {
+            case HONOUR -> ifRange.map(etag::equals).orElse(true);
+            case CHANGED_ETAG -> true;
+            default -> false;
+        };
+        long first = partial ? Long.parseLong(m.group(1)) : 0;
+        ex.getResponseHeaders().add("ETag", archiveRanges == ArchiveRanges.CHANGED_ETAG && partial
+                ? "\"" + file.getFileName() + "-changed\"" : etag);
+        ex.getResponseHeaders().add("Accept-Ranges", "bytes");
+        if (partial) {
+            ex.getResponseHeaders().add("Content-Range", "bytes " + first + "-" + (size - 1) + "/" + size);
+        }
+        sendBytes(ex, file, first, size - first, partial ? 206 : 200, type, fault);
     }
 
     /**
@@ -414,13 +452,18 @@ public final class GitHttpsServer implements AutoCloseable {
      * @throws IOException on a send failure
      */
     private void sendFile(HttpExchange ex, Path file, String type, Optional<Fault> fault) throws IOException {
-        long size = Files.size(file);
+        sendBytes(ex, file, 0, Files.size(file), 200, type, fault);
+    }
+
+    private void sendBytes(HttpExchange ex, Path file, long first, long size, int status, String type,
+            Optional<Fault> fault) throws IOException {
         long send = fault.map(f -> Math.min(size, f.bytes())).orElse(size);
         boolean truncate = fault.isPresent() && fault.get().kind() == Fault.Kind.TRUNCATE;
         ex.getResponseHeaders().add("Content-Type", type);
-        ex.sendResponseHeaders(200, truncate ? send : size);
+        ex.sendResponseHeaders(status, truncate ? send : size);
         OutputStream out = ex.getResponseBody();
         try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(first);
             byte[] buf = new byte[64 * 1024];
             long left = send;
             int n;

@@ -3,16 +3,21 @@ package io.jhub.fetch.https.internal;
 import io.jhub.api.DownloadException;
 import io.jhub.api.GitHost;
 import io.jhub.api.spi.FetchContext;
+import io.jhub.http.Deadline;
 import io.jhub.http.HttpCall;
 import io.jhub.http.HttpEngine;
+import io.jhub.http.ResumableBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Downloads an archive and extracts it while it arrives; when the connection drops mid-archive it empties the
- * target and starts over, a bounded number of times.
+ * Downloads an archive and extracts it while it arrives. When the connection stalls or breaks mid-archive, the
+ * body resumes with a range request ({@link ResumableBody}), so the extractor goes on from the byte where it
+ * stopped; when the host cannot resume (no validator, a {@code 200} or a range answer that does not fit), the
+ * target is emptied and the download starts over. Requests, resumes included, are bounded by
+ * {@code https.attempts}, and all of them by one {@code http.deadline}.
  */
 public final class ArchiveDownload {
     private static final System.Logger LOG = System.getLogger(ArchiveDownload.class.getName());
@@ -37,22 +42,28 @@ public final class ArchiveDownload {
     public static ExtractResult run(HttpEngine engine, ArchiveUrls.Target archive, Optional<Token> token,
             GitHost host, String what, HttpsSettings settings, Path target, FetchContext ctx) throws IOException {
         HttpCall call = SmartHttpRefs.authorised(HttpCall.get(archive.uri()), archive, token);
+        Deadline deadline = Deadline.start(engine.limits());
         DownloadException last = null;
-        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+        int requests = 0;
+        while (requests < settings.attempts()) {
+            requests++;
+            int left = settings.attempts() - requests;
+            ResumableBody[] body = new ResumableBody[1];
             try {
                 return engine.send(call, reply -> {
                     if (reply.status() != 200) {
                         throw HttpErrors.forStatus(reply, what, host, token);
                     }
-                    try {
-                        return ArchiveExtractor.extract(new BodyStream(reply.body()), target, settings.limits(),
+                    try (ResumableBody b = ResumableBody.of(engine, call, reply, deadline, left)) {
+                        body[0] = b;
+                        return ArchiveExtractor.extract(new BodyStream(b), target, settings.limits(),
                                 ctx.progress(), reply.uri().toString());
                     } catch (TransportException e) {
                         throw e;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e); // a file system failure: past the engine unchanged
                     }
-                });
+                }, deadline);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             } catch (DownloadException e) {
@@ -60,15 +71,17 @@ public final class ArchiveDownload {
                     throw e;
                 }
                 last = e;
-                LOG.log(System.Logger.Level.WARNING, "the download of {0} from {1} broke off (attempt {2} of {3}): {4}",
-                        what, host, attempt, settings.attempts(), transportCause(e).get().getMessage());
+                requests += body[0] == null ? 0 : body[0].resumes();
+                LOG.log(System.Logger.Level.WARNING, "the download of {0} from {1} broke off (after {2} of {3}"
+                        + " requests): {4}", what, host, requests, settings.attempts(),
+                        transportCause(e).get().getMessage());
                 TargetCleaner.empty(target);
             }
         }
         IOException cause = transportCause(last).orElseThrow();
         throw new DownloadException(archive.uri(), "The download of " + what + " from " + host + " broke off "
-                + settings.attempts() + " times (" + describe(cause) + "). Check the network or the host, raise the"
-                + " read timeout or the setting https.attempts, and try again.", last);
+                + settings.attempts() + " times (" + describe(cause) + "). Check the network or the host, raise the read"
+                + " timeout or the setting https.attempts, and try again.", last);
     }
 
     private static Optional<IOException> transportCause(Throwable e) {

@@ -10,14 +10,15 @@ import java.util.Optional;
  * for, or the file's last for an open range) and total length (the one recorded) are those expected, and the
  * same validator as the partial's (a strong {@code ETag}, else {@code Last-Modified}; see {@link Validators}).
  * A download without a validator is never resumed or split, so there is always one to compare with when bytes
- * were written before.
+ * were written before. The HTTPS fetcher's resumed archive ({@code io.jhub.http.ResumableBody}) passes through
+ * it too.
  */
-final class RangeReplies {
+public final class RangeReplies {
     private RangeReplies() {
     }
 
     /** A {@code 206} whose bytes must not join the partial: the file changed, or the server answered wrongly. */
-    static final class Mismatch extends RuntimeException {
+    public static final class Mismatch extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Mismatch(String reason) {
@@ -36,7 +37,7 @@ final class RangeReplies {
      * @return the answer's range
      * @throws Mismatch if the answer does not fit, saying why
      */
-    static ContentRange check(HttpReply reply, Optional<String> validator, long first, long last, long total) {
+    public static ContentRange check(HttpReply reply, Optional<String> validator, long first, long last, long total) {
         Optional<String> header = reply.header("Content-Range");
         ContentRange cr = header.flatMap(ContentRange::parse).orElseThrow(() -> new Mismatch("the answer to the"
                 + " range from byte " + first + " had " + header.map(h -> "the malformed Content-Range \"" + h
