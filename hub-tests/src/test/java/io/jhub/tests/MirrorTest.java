@@ -54,8 +54,8 @@ class MirrorTest {
         origin = GitHttpsServer.start(certs, tmp);
         origin.addPrivateRepo("owner/sample", sample.bare(), ORIGIN_TOKEN).addRawArchive("models/tiny", file);
         mirror = GitHttpsServer.start(certs, tmp);
-        // a pull-through mirror under a path: /gh/... for the git host, /w/... for the weights
-        mirror.addPrivateRepo("gh/owner/sample", sample.bare(), MIRROR_TOKEN).addRawArchive("w/models/tiny", file);
+        // a pull-through mirror: the git host's paths at its root, the weights under /w/...
+        mirror.addPrivateRepo("owner/sample", sample.bare(), MIRROR_TOKEN).addRawArchive("w/models/tiny", file);
     }
 
     @AfterEach
@@ -70,7 +70,7 @@ class MirrorTest {
                 .setting("https.token." + originHost, ORIGIN_TOKEN)
                 .setting("mirrors", "git, weights")
                 .setting("mirror.git.of", originHost)
-                .setting("mirror.git.url", mirror.baseUri() + "/gh/")
+                .setting("mirror.git.url", mirror.baseUri() + "/")
                 .setting("mirror.git.token", MIRROR_TOKEN)
                 .setting("mirror.weights.of", "https://" + originHost + "/models/")
                 .setting("mirror.weights.url", mirror.baseUri() + "/w/models")
@@ -98,10 +98,12 @@ class MirrorTest {
         assertArrayEquals(weights, Files.readAllBytes(file));
 
         List<GitHttpsServer.Request> seen = mirror.requests();
-        assertTrue(seen.stream().anyMatch(r -> r.pathAndQuery().startsWith("/gh/owner/sample.git/info/refs")), seen::toString);
+        assertTrue(seen.stream().anyMatch(r -> r.pathAndQuery().startsWith("/owner/sample.git/info/refs")), seen::toString);
         assertTrue(seen.stream().anyMatch(r -> r.method().equals("POST")
-                && r.pathAndQuery().equals("/gh/owner/sample.git/git-upload-pack")), seen::toString);
-        assertTrue(seen.stream().anyMatch(r -> r.pathAndQuery().startsWith("/gh/owner/sample/archive/")), seen::toString);
+                && r.pathAndQuery().equals("/owner/sample.git/git-upload-pack")), seen::toString);
+        // with a token, the archive comes from the GitHub API form of the URL
+        assertTrue(seen.stream().anyMatch(r -> r.pathAndQuery().startsWith("/api/v3/repos/owner/sample/tarball/")),
+                seen::toString);
         assertTrue(seen.stream().anyMatch(r -> r.pathAndQuery().equals("/w/models/tiny/archive/tiny.bin")),
                 seen::toString);
         for (GitHttpsServer.Request r : seen) {
@@ -115,15 +117,16 @@ class MirrorTest {
 
     @Test
     void theMirrorsTokenNeverFollowsARedirectToTheOrigin() throws IOException {
-        origin.addRepo("gh/owner/sample", sample.bare()); // what the mirror's redirect names on the origin
-        mirror.inject(Fault.redirect("/archive/", origin.baseUri(), 1));
+        origin.addRepo("owner/sample", sample.bare()); // public now, so the redirected archive needs no token
+        mirror.inject(Fault.redirect("/tarball/", origin.baseUri(), 1));
         Hub hub = hub(origin.hostAndPort());
 
         Path tree = hub.repo("owner/sample").fetch();
         assertEquals(expectedTree(), describe(tree));
         List<GitHttpsServer.Request> atOrigin = origin.requests();
         assertEquals(1, atOrigin.size(), atOrigin::toString); // only the redirected archive
-        assertTrue(atOrigin.get(0).pathAndQuery().startsWith("/gh/owner/sample/archive/"), atOrigin::toString);
+        assertTrue(atOrigin.get(0).pathAndQuery().startsWith("/api/v3/repos/owner/sample/tarball/"),
+                atOrigin::toString);
         for (GitHttpsServer.Request r : atOrigin) {
             assertFalse(r.headers().toString().contains(MIRROR_TOKEN), r.toString());
             assertFalse(r.headers().toString().contains(ORIGIN_TOKEN), r.toString()); // it was for the first hop
