@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param format the preferred archive format, {@code tar.gz} or {@code zip}
  * @param smartHttp whether to resolve refs through smart-HTTP before downloading
  * @param limits caps on archive entries and bytes
- * @param attempts how many times a download cut mid-archive is started over
+ * @param attempts how many requests one archive download may make, resumes and restarts included
  */
 public record HttpsSettings(UrlStyle style, Optional<String> urlTemplate, String gitUrlTemplate, String format,
         boolean smartHttp, TreeLimits limits, int attempts) {
@@ -76,19 +76,6 @@ public record HttpsSettings(UrlStyle style, Optional<String> urlTemplate, String
     }
 
     private static long number(FetchContext ctx, GitHost host, String key, long fallback) {
-        Optional<String> text = get(ctx, host, key);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long v = Long.parseLong(text.get().replace("_", ""));
-            if (v >= 1) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new FetchException("Invalid setting https." + key + "=\"" + text.get()
-                + "\": use a positive whole number (default " + fallback + ").");
+        return TreeLimits.positiveSetting("https." + key, get(ctx, host, key), fallback);
     }
 }

@@ -6,6 +6,7 @@ import io.jhub.api.FetchException;
 import io.jhub.api.HubDefaults;
 import io.jhub.api.spi.FetchContext;
 import io.jhub.api.spi.FetchRequest;
+import io.jhub.git.TreeLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,20 +137,7 @@ public record SshSettings(String alias, String hostName, int port, String user, 
     }
 
     private static long positive(FetchContext ctx, String key, long fallback) {
-        Optional<String> text = ctx.setting(key).map(String::trim).filter(v -> !v.isEmpty());
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long v = Long.parseLong(text.get().replace("_", ""));
-            if (v >= 1) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new FetchException("Invalid setting " + key + "=\"" + text.get() + "\": use a positive whole number "
-                + "(default " + fallback + ").");
+        return TreeLimits.positiveSetting(key, ctx.setting(key), fallback);
     }
 
     /**
