@@ -68,7 +68,10 @@ public final class HubChecker {
         String sourcePrefix = root.relativize(layout.sourceRoot()).toString().replace('\\', '/');
         List<String> resources = tree.resources().stream()
                 .map(r -> sourcePrefix.isEmpty() ? r : sourcePrefix + "/" + r).toList();
-        HubCompiler compiler = new HubCompiler(layout, RepoLoader.environment(platform, layout), name);
+        // a jar that is no module is reported above; the compiler gets the others, so its errors are the sources'
+        RepoLayout readable = new RepoLayout(layout.repoRoot(), layout.hubconfEntry(), layout.hubconfFile(),
+                layout.packageName(), layout.sourceRoot(), layout.moduleInfo(), lib.readable());
+        HubCompiler compiler = new HubCompiler(readable, RepoLoader.environment(platform, readable), name);
         List<Entry> entries = new ArrayList<>();
         List<String> dependencies = List.of();
         try {

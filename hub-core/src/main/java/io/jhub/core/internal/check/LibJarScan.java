@@ -23,13 +23,15 @@ import java.util.Set;
  *
  * @param jars every jar with its module name, if usable
  * @param usable names of the lib modules the repository's layer would get
+ * @param readable the jar files that are modules at all, for the compiler
  * @param findings problems with the jars
  */
-record LibJarScan(List<LibJar> jars, Set<String> usable, List<Finding> findings) {
+record LibJarScan(List<LibJar> jars, Set<String> usable, List<Path> readable, List<Finding> findings) {
 
     static LibJarScan of(Path root, List<Path> jarFiles, HostPlatform platform) {
         List<LibJar> jars = new ArrayList<>();
         Set<String> usable = new LinkedHashSet<>();
+        List<Path> readable = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, String> seen = new LinkedHashMap<>();
         for (Path jar : jarFiles) {
@@ -52,6 +54,7 @@ record LibJarScan(List<LibJar> jars, Set<String> usable, List<Finding> findings)
                 jars.add(new LibJar(rel, Optional.empty(), false));
                 continue;
             }
+            readable.add(jar);
             String name = ref.get().descriptor().name();
             jars.add(new LibJar(rel, Optional.of(name), ref.get().descriptor().isAutomatic()));
             String earlier = seen.putIfAbsent(name, rel);
@@ -65,6 +68,6 @@ record LibJarScan(List<LibJar> jars, Set<String> usable, List<Finding> findings)
                 usable.add(name);
             }
         }
-        return new LibJarScan(jars, usable, findings);
+        return new LibJarScan(jars, usable, readable, findings);
     }
 }
