@@ -265,4 +265,23 @@ class HubCheckTest {
         assertEquals(2, findings.size(), findings.toString());
         assertEquals(List.of(), report.resources(), "jars in lib/ are no resources");
     }
+
+    @Test
+    void aHubconfWithoutEntriesAndTwoJarsOfOneModuleAreReported() {
+        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+                package hub.empty;
+
+                /** Nothing yet. */
+                public final class hubconf {
+                    private hubconf() {
+                    }
+                }
+                """);
+        TestJars.build(repo.resolve("lib/a.jar"), "com.example.same", "lib/a/A.java", "package lib.a;\npublic class A { }\n");
+        TestJars.build(repo.resolve("lib/b.jar"), "com.example.same", "lib/b/B.java", "package lib.b;\npublic class B { }\n");
+        HubCheckReport report = Hub.check(repo);
+        assertEquals(List.of("lib/b.jar: error: module com.example.same is also in lib/a.jar; keep one of the two jars",
+                "hubconf.java:4:1: warning: the hubconf class hubconf has no entries; add a public static method"),
+                lines(report.findings()));
+    }
 }
