@@ -4,6 +4,7 @@
 module io.jhub.cli {
     requires io.jhub.core;
     requires io.jhub.pretrained;
+    requires java.compiler;
 
     provides java.lang.System.LoggerFinder with io.jhub.cli.internal.CliLoggerFinder;
 }

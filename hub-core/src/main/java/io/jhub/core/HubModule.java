@@ -58,11 +58,14 @@ public interface HubModule {
     List<String> entries();
 
     /**
-     * Returns an entry's Javadoc, captured when the repository was compiled. For an overloaded entry, each
-     * signature followed by its documentation.
+     * Returns an entry's documentation as plain text, from the Javadoc captured when the repository was compiled:
+     * for each overload its signature, then beneath it, indented, the first sentence, the rest of the description,
+     * and the block tags as lists under {@code Parameters:}, {@code Returns:} and {@code Throws:} (other tags under
+     * their own heading). Comment margins are removed, inline tags such as {@code {@code x}} and
+     * {@code {@link X}} become their text, HTML paragraphs become blank lines; lines are wrapped at 80 columns.
      *
      * @param entry the entry name
-     * @return the documentation, empty if the entry has none
+     * @return the documentation; an overload without Javadoc shows its signature and {@code (no documentation)}
      * @throws io.jhub.api.EntryNotFoundException if there is no such entry (the message lists the entries)
      */
     String help(String entry);

@@ -30,6 +30,8 @@ public final class Cli {
               cache ls | cache rm <repo> | cache clean  show or empty the cache
               download <url> [--sha256 HEX] [--file-name NAME] [--connections N] [--allow-http]
                                                         download a file into the cache; prints its path
+              init  <dir> [--package NAME] [--module]   write a new hub repository (hubconf, resource, README)
+              check <dir>                               compile a hub without running it; list entries, problems
 
             <repo> is owner/name[:ref]; a <repo-or-dir> naming an existing directory is a local repository.
 

@@ -34,6 +34,8 @@ final class Commands {
                     + description));
             case "cache" -> cache(cli);
             case "download" -> out.println(DownloadCommand.run(hub, cli));
+            case "init" -> InitCommand.run(cli, out);
+            case "check" -> CheckCommand.run(cli, out);
             default -> throw new UsageException("unknown command \"" + cli.command() + "\" (see jhub --help)");
         }
     }

@@ -2,6 +2,7 @@ package io.jhub.core.internal.compile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -20,17 +21,18 @@ final class EntryDocs {
      *
      * @param hubconf the hubconf class
      * @param elements the compiler's element utilities
-     * @return the entries with signatures and Javadoc
+     * @param siteOf where an element is declared
+     * @return the entries with signatures, Javadoc and places
      */
-    static List<EntryDoc> of(TypeElement hubconf, Elements elements) {
-        List<EntryDoc> entries = new ArrayList<>();
+    static List<EntrySite> of(TypeElement hubconf, Elements elements, Function<Element, SourceSite> siteOf) {
+        List<EntrySite> entries = new ArrayList<>();
         for (Element e : hubconf.getEnclosedElements()) {
             if (e.getKind() == ElementKind.METHOD && e.getModifiers().contains(Modifier.PUBLIC)
                     && e.getModifiers().contains(Modifier.STATIC)) {
                 ExecutableElement m = (ExecutableElement) e;
                 String doc = elements.getDocComment(m);
-                entries.add(new EntryDoc(m.getSimpleName().toString(), signature(m),
-                        doc == null ? "" : doc.stripIndent().strip()));
+                entries.add(new EntrySite(new EntryDoc(m.getSimpleName().toString(), signature(m),
+                        doc == null ? "" : doc.stripIndent().strip()), siteOf.apply(m)));
             }
         }
         return entries;

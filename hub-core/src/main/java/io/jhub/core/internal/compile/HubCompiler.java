@@ -4,6 +4,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jhub.api.HubException;
 import io.jhub.api.HubconfCompileException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -65,18 +67,62 @@ public final class HubCompiler {
      * @throws HubException if no compiler is available or the output cannot be written
      */
     public CompiledRepo compile(Path classesDir, DependencyGate gate) {
+        HubconfFacts facts = parse();
+        gate.check(facts.dependencies(), facts.requires());
+        Analysis a = run(facts, Optional.of(classesDir));
+        try {
+            return new CompiledRepo(a.hubconfClass(), layout.moduleInfo().isPresent(), facts.dependencies(),
+                    a.entries().stream().map(EntrySite::entry).toList(), classFiles(classesDir));
+        } catch (IOException e) {
+            throw new HubException("Cannot compile " + displayName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses the hubconf (and {@code module-info.java}) only: cheap, needs no class path, runs nothing.
+     *
+     * @return what the sources say about the hubconf class and the modules they name
+     * @throws HubconfCompileException if the sources do not parse or the hubconf's shape is wrong
+     * @throws HubException if no compiler is available
+     */
+    public HubconfFacts parse() {
+        return parseFacts(javac());
+    }
+
+    /**
+     * Compiles as {@link #compile} does but writes no class file: parsing, attribution and flow analysis find
+     * every compile error, and no repository code runs.
+     *
+     * @param facts the result of {@link #parse()}
+     * @return the entries with their places, in source order
+     * @throws HubconfCompileException listing every error
+     * @throws HubException if no compiler is available
+     */
+    public List<EntrySite> analyse(HubconfFacts facts) {
+        return run(facts, Optional.empty()).entries();
+    }
+
+    private record Analysis(String hubconfClass, List<EntrySite> entries) {
+    }
+
+    private static JavaCompiler javac() {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new HubException("No Java compiler in this runtime: jhub compiles hub repositories in-process and"
                     + " needs a JDK (or a runtime image that includes the jdk.compiler module).");
         }
-        HubconfFacts facts = parseFacts(javac);
-        gate.check(facts.dependencies(), facts.requires());
+        return javac;
+    }
+
+    private Analysis run(HubconfFacts facts, Optional<Path> classesDir) {
+        JavaCompiler javac = javac();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
             fm.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of(layout.sourceRoot()));
-            fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classesDir));
+            if (classesDir.isPresent()) {
+                fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classesDir.get()));
+            }
             List<String> options = new ArrayList<>(List.of("-parameters", "-implicit:class", "-proc:none", "-g",
                     "-Xlint:none", "-encoding", "UTF-8"));
             boolean named = layout.moduleInfo().isPresent();
@@ -113,17 +159,28 @@ public final class HubCompiler {
                 throw new HubException("The compiler did not produce the hubconf class " + hubconfName + " of "
                         + displayName + "; check the package declaration of " + layout.hubconfEntry());
             }
-            List<EntryDoc> entries = EntryDocs.of(hubconf, task.getElements());
+            Trees trees = Trees.instance(task);
+            List<EntrySite> entries = EntryDocs.of(hubconf, task.getElements(), e -> siteOf(trees, e));
             String binaryName = task.getElements().getBinaryName(hubconf).toString();
-            task.generate();
-            failOnErrors(diagnostics);
-            return new CompiledRepo(binaryName, named, facts.dependencies(), entries, classFiles(classesDir));
+            if (classesDir.isPresent()) {
+                task.generate();
+                failOnErrors(diagnostics);
+            }
+            return new Analysis(binaryName, entries);
         } catch (IOException e) {
             throw new HubException("Cannot compile " + displayName + ": " + e.getMessage(), e);
         } catch (IllegalStateException | IllegalArgumentException e) {
             // javac rejects options (e.g. a broken module path) with these
             throw new HubException("Cannot compile " + displayName + ": " + e.getMessage(), e);
         }
+    }
+
+    private SourceSite siteOf(Trees trees, Element e) {
+        TreePath path = trees.getPath(e);
+        if (path == null) {
+            return new SourceSite(layout.hubconfEntry(), 0, 0);
+        }
+        return site(path.getCompilationUnit(), trees.getSourcePositions(), path.getLeaf());
     }
 
     private List<Path> units() {
@@ -154,10 +211,8 @@ public final class HubCompiler {
                 throw new HubException("Cannot parse " + layout.hubconfFile() + " of " + displayName);
             }
             SourcePositions positions = Trees.instance(task).getSourcePositions();
-            CompilationUnitTree unit = hubconf;
-            HubconfFacts facts = HubconfFacts.inspect(hubconf, moduleInfo, positions,
-                    layout.hubconfFile().getFileName().toString(),
-                    (Tree t, String msg) -> problem(unit, positions, t, msg));
+            HubconfFacts facts = HubconfFacts.inspect(hubconf, moduleInfo,
+                    layout.hubconfFile().getFileName().toString(), (u, t) -> site(u, positions, t));
             if (!facts.problems().isEmpty()) {
                 throw new HubconfCompileException(displayName, facts.problems());
             }
@@ -167,11 +222,11 @@ public final class HubCompiler {
         }
     }
 
-    private Problem problem(CompilationUnitTree unit, SourcePositions positions, Tree tree, String message) {
+    private SourceSite site(CompilationUnitTree unit, SourcePositions positions, Tree tree) {
         long pos = positions.getStartPosition(unit, tree);
         long line = pos < 0 ? 0 : unit.getLineMap().getLineNumber(pos);
         long col = pos < 0 ? 0 : unit.getLineMap().getColumnNumber(pos);
-        return new Problem(layout.hubconfEntry(), line, col, message);
+        return new SourceSite(relativeName(unit.getSourceFile()), line, col);
     }
 
     private void failOnErrors(DiagnosticCollector<JavaFileObject> diagnostics) {

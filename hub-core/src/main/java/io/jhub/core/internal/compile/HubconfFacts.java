@@ -8,12 +8,13 @@ import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.RequiresTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreeScanner;
 import io.jhub.api.HubDefaults;
 import io.jhub.api.HubconfCompileException.Problem;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import javax.lang.model.element.Modifier;
 
@@ -26,22 +27,39 @@ import javax.lang.model.element.Modifier;
  * @param dependencies the names in the {@code dependencies} initializer, in order
  * @param requires the non-static {@code requires} of the module declaration, in order
  * @param problems what is wrong with the hubconf's shape (empty when fine)
+ * @param hubconfPublic whether the hubconf class is declared {@code public}
+ * @param hubconfSite where the hubconf class (or, without one, the unit) is declared
+ * @param declaredAt where each name of {@code dependencies} and {@code requires} is written
  */
-record HubconfFacts(String hubconfSimpleName, List<String> dependencies, List<String> requires,
-                    List<Problem> problems) {
+public record HubconfFacts(String hubconfSimpleName, List<String> dependencies, List<String> requires,
+                           List<Problem> problems, boolean hubconfPublic, SourceSite hubconfSite,
+                           Map<String, SourceSite> declaredAt) {
+
+    /**
+     * Copies the fields.
+     */
+    public HubconfFacts {
+        dependencies = List.copyOf(dependencies);
+        requires = List.copyOf(requires);
+        problems = List.copyOf(problems);
+        declaredAt = Map.copyOf(declaredAt);
+    }
 
     /**
      * Inspects the parsed units.
      *
      * @param hubconf the hubconf unit
      * @param moduleInfo the module declaration unit, or null
-     * @param positions source positions of the task
      * @param hubconfFileName the hubconf's file name, such as {@code hubconf.java}
-     * @param problemAt makes a problem at a tree of the hubconf unit
+     * @param siteOf the place of a tree of a unit
      * @return the facts
      */
-    static HubconfFacts inspect(CompilationUnitTree hubconf, CompilationUnitTree moduleInfo, SourcePositions positions,
-                                String hubconfFileName, BiFunction<Tree, String, Problem> problemAt) {
+    static HubconfFacts inspect(CompilationUnitTree hubconf, CompilationUnitTree moduleInfo, String hubconfFileName, BiFunction<CompilationUnitTree, Tree, SourceSite> siteOf) {
+        BiFunction<Tree, String, Problem> problemAt = (tree, message) -> {
+            SourceSite s = siteOf.apply(hubconf, tree);
+            return new Problem(s.file(), s.line(), s.column(), message);
+        };
+        Map<String, SourceSite> declaredAt = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         List<ClassTree> types = new ArrayList<>();
         for (Tree t : hubconf.getTypeDecls()) {
@@ -63,6 +81,7 @@ record HubconfFacts(String hubconfSimpleName, List<String> dependencies, List<St
                 if (member instanceof VariableTree v && v.getName().contentEquals(HubDefaults.HUBDEPENDENCY)
                         && v.getModifiers().getFlags().contains(Modifier.STATIC)) {
                     readDependencies(v, deps, problems, problemAt);
+                    deps.forEach(d -> declaredAt.putIfAbsent(d, siteOf.apply(hubconf, v)));
                 }
             }
         }
@@ -72,13 +91,17 @@ record HubconfFacts(String hubconfSimpleName, List<String> dependencies, List<St
                 @Override
                 public Void visitRequires(RequiresTree node, Void unused) {
                     if (!node.isStatic()) {
-                        requires.add(node.getModuleName().toString().replaceAll("\\s", ""));
+                        String name = node.getModuleName().toString().replaceAll("\\s", "");
+                        requires.add(name);
+                        declaredAt.putIfAbsent(name, siteOf.apply(moduleInfo, node));
                     }
                     return null;
                 }
             }.scan(moduleInfo, null);
         }
-        return new HubconfFacts(chosen == null ? base : chosen.getSimpleName().toString(), deps, requires, problems);
+        boolean isPublic = chosen != null && chosen.getModifiers().getFlags().contains(Modifier.PUBLIC);
+        return new HubconfFacts(chosen == null ? base : chosen.getSimpleName().toString(), deps, requires, problems,
+                isPublic, siteOf.apply(hubconf, chosen == null ? hubconf : chosen), declaredAt);
     }
 
     private static void readDependencies(VariableTree v, List<String> deps, List<Problem> problems,

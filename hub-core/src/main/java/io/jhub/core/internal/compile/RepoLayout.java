@@ -142,7 +142,14 @@ public record RepoLayout(Path repoRoot, String hubconfEntry, Path hubconfFile, S
         return candidate != null && candidate.startsWith(root) ? candidate : dir;
     }
 
-    private static List<Path> libJars(Path root) {
+    /**
+     * Lists the vendored jars of a repository.
+     *
+     * @param root the repository root
+     * @return the regular files {@code <root>/lib/*.jar}, sorted; empty without a {@code lib/} directory
+     * @throws HubException if {@code lib/} cannot be listed
+     */
+    public static List<Path> libJars(Path root) {
         Path lib = root.resolve(LIB_DIR);
         List<Path> jars = new ArrayList<>();
         if (Files.isDirectory(lib)) {

@@ -19,8 +19,10 @@ import java.util.TreeSet;
  *
  * @param javaFiles Java sources relative to the source root, {@code /}-separated, sorted
  * @param resourcePackages packages (dot-separated) of directories that hold resources, sorted
+ * @param resources every other file (the module's resources) relative to the source root, {@code /}-separated,
+ *     sorted
  */
-public record SourceTree(List<String> javaFiles, Set<String> resourcePackages) {
+public record SourceTree(List<String> javaFiles, Set<String> resourcePackages, List<String> resources) {
 
     /**
      * Copies the fields.
@@ -28,6 +30,7 @@ public record SourceTree(List<String> javaFiles, Set<String> resourcePackages) {
     public SourceTree {
         javaFiles = List.copyOf(javaFiles);
         resourcePackages = Set.copyOf(resourcePackages);
+        resources = List.copyOf(resources);
     }
 
     /**
@@ -41,18 +44,20 @@ public record SourceTree(List<String> javaFiles, Set<String> resourcePackages) {
         Path root = layout.sourceRoot();
         List<String> java = new ArrayList<>();
         Set<String> packages = new TreeSet<>();
+        List<String> resources = new ArrayList<>();
         try {
-            walk(root, root, layout.libDir(), java, packages);
+            walk(root, root, layout.libDir(), java, packages, resources);
         } catch (IOException e) {
             throw new HubException("Cannot read the sources under " + root + ": " + e.getMessage(), e);
         }
         java.sort(null);
-        return new SourceTree(java, packages);
+        resources.sort(null);
+        return new SourceTree(java, packages, resources);
     }
 
     // a plain recursive listing: Files.walkFileTree's machinery costs a fresh JVM a few milliseconds per load
-    private static void walk(Path root, Path dir, Path lib, List<String> java, Set<String> packages)
-            throws IOException {
+    private static void walk(Path root, Path dir, Path lib, List<String> java, Set<String> packages,
+                             List<String> resources) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 if (isHidden(p)) {
@@ -61,20 +66,21 @@ public record SourceTree(List<String> javaFiles, Set<String> resourcePackages) {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (a.isDirectory()) {
                     if (!p.equals(lib)) {
-                        walk(root, p, lib, java, packages);
+                        walk(root, p, lib, java, packages, resources);
                     }
                 } else if (a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(p)) {
-                    add(root.relativize(p).toString().replace('\\', '/'), java, packages);
+                    add(root.relativize(p).toString().replace('\\', '/'), java, packages, resources);
                 }
             }
         }
     }
 
-    private static void add(String rel, List<String> java, Set<String> packages) {
+    private static void add(String rel, List<String> java, Set<String> packages, List<String> resources) {
         if (rel.endsWith(".java")) {
             java.add(rel);
             return;
         }
+        resources.add(rel);
         int slash = rel.lastIndexOf('/');
         if (slash > 0) {
             String pkg = rel.substring(0, slash).replace('/', '.');

@@ -10,6 +10,7 @@ import io.jhub.core.HubModule;
 import io.jhub.core.internal.CurrentHub;
 import io.jhub.core.internal.compile.EntryDoc;
 import io.jhub.core.internal.compile.TypeNames;
+import io.jhub.core.internal.help.HelpText;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * A loaded hub repository. Entries and help come from what the compiler recorded, so they run no repository code;
@@ -118,12 +118,7 @@ public final class LoadedHubModule implements HubModule {
         if (found == null) {
             throw notFound(entry);
         }
-        if (found.size() == 1) {
-            return found.get(0).doc();
-        }
-        return found.stream()
-                .map(d -> d.signature() + (d.doc().isEmpty() ? "" : "\n" + d.doc().indent(4).stripTrailing()))
-                .collect(Collectors.joining("\n\n"));
+        return HelpText.of(found);
     }
 
     @Override

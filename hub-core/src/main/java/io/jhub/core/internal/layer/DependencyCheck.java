@@ -33,6 +33,20 @@ public final class DependencyCheck implements DependencyGate {
 
     @Override
     public void check(List<String> dependencies, List<String> requires) {
+        List<String> missing = missing(dependencies, requires);
+        if (!missing.isEmpty()) {
+            throw new MissingDependencyException(displayName, missing, advice(missing));
+        }
+    }
+
+    /**
+     * Returns the named modules that are not available, without failing.
+     *
+     * @param dependencies names from the hubconf's {@code dependencies} field
+     * @param requires non-static {@code requires} of the repository's {@code module-info.java}
+     * @return the missing names, each once, in the order given
+     */
+    public List<String> missing(List<String> dependencies, List<String> requires) {
         Set<String> missing = new LinkedHashSet<>();
         for (List<String> names : List.of(dependencies, requires)) {
             for (String name : names) {
@@ -41,9 +55,17 @@ public final class DependencyCheck implements DependencyGate {
                 }
             }
         }
-        if (missing.isEmpty()) {
-            return;
-        }
+        return List.copyOf(missing);
+    }
+
+    /**
+     * Says how to make missing modules available: {@code --add-modules} for JDK modules, the module path or
+     * {@code lib/} for the others.
+     *
+     * @param missing names of missing modules
+     * @return one or two sentences
+     */
+    public String advice(List<String> missing) {
         List<String> jdk = new ArrayList<>();
         List<String> other = new ArrayList<>();
         for (String name : missing) {
@@ -60,7 +82,7 @@ public final class DependencyCheck implements DependencyGate {
                     .append(" on the application's module path (or class path), or its jar into the repository's"
                             + " lib/ directory.");
         }
-        throw new MissingDependencyException(displayName, List.copyOf(missing), advice.toString());
+        return advice.toString();
     }
 
     private boolean available(String name) {

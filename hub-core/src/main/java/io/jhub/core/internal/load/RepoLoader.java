@@ -114,7 +114,7 @@ public final class RepoLoader {
                                  Path classes) {
         progress.onProgress(new ProgressEvent(ProgressEvent.Phase.COMPILE, displayName, 0, -1));
         long start = System.nanoTime();
-        CompiledRepo repo = new HubCompiler(layout, environment(layout), displayName).compile(classes, check);
+        CompiledRepo repo = new HubCompiler(layout, environment(platform, layout), displayName).compile(classes, check);
         long count = repo.classFiles().size();
         Log.LOG.log(Level.DEBUG, () -> String.format("Compiled %s: %d class files in %.0f ms", displayName, count,
                 (System.nanoTime() - start) / 1e6));
@@ -122,7 +122,15 @@ public final class RepoLoader {
         return repo;
     }
 
-    private CompileEnvironment environment(RepoLayout layout) {
+    /**
+     * Returns what a repository compiles against on this host: the parent layer's modules (or class path) and
+     * its {@code lib/} jars, and the JDK modules it may add.
+     *
+     * @param platform the host
+     * @param layout the repository
+     * @return the compile environment
+     */
+    public static CompileEnvironment environment(HostPlatform platform, RepoLayout layout) {
         List<Path> modulePath = new ArrayList<>();
         List<Path> classPath = new ArrayList<>();
         boolean named = layout.moduleInfo().isPresent();

@@ -38,7 +38,7 @@ class RepoLayoutTest {
                 """.formatted(flag));
         HubModule hub = new RepoLoader(tmp.resolve("compiled"), e -> { }).load(repo, "hubconf.java", "lazy", TestRepos.OWNER);
         assertEquals(List.of("one"), hub.entries());
-        assertEquals("Returns one.", hub.help("one"));
+        assertEquals("int one()\n    Returns one.", hub.help("one"));
         assertEquals("hub.lazy.hubconf", hub.hubconfClass().getName());
         assertNull(System.getProperty(flag), "the hubconf class was initialised before any entry ran");
         assertEquals(1, hub.invoke("one"));

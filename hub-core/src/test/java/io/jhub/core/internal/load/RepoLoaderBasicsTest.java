@@ -77,8 +77,8 @@ class RepoLoaderBasicsTest {
         HubModule hub = new RepoLoader(tmp.resolve("compiled"), progress).load(repo, "hubconf.java", "demo", TestRepos.OWNER);
 
         assertEquals(List.of("add", "greet", "initCount"), hub.entries());
-        assertTrue(hub.help("greet").startsWith("Greets someone."), hub.help("greet"));
-        assertTrue(hub.help("greet").contains("@param name who to greet"), hub.help("greet"));
+        assertEquals("String greet(String name)\n    Greets someone.\n\n    Parameters:\n      name - who to greet\n"
+                + "    Returns:\n      the greeting", hub.help("greet"));
         assertEquals("Hello, Ada", hub.invoke("greet", "Ada"));
         assertEquals(5L, hub.invoke("add", 2, 3));
         assertEquals(7L, hub.invoke("add", List.of(3), Map.of("b", 4)));
