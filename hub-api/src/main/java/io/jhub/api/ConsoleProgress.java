@@ -83,7 +83,8 @@ public final class ConsoleProgress implements ProgressListener {
         if (told != null) {
             return Boolean.parseBoolean(told);
         }
-        return linuxStandardErrorIsTerminal().orElseGet(() -> System.console() != null);
+        Optional<Boolean> linux = linuxStandardErrorIsTerminal();
+        return linux.isPresent() ? linux.get() : System.console() != null;
     }
 
     /**
@@ -104,14 +105,14 @@ public final class ConsoleProgress implements ProgressListener {
                 log.line(e, now).ifPresent(line -> out.println("jhub: " + fit(line)));
                 return;
             }
-            String line = text.describe(e, now);
             boolean last = e.phase() == ProgressEvent.Phase.DONE || e.phase() == ProgressEvent.Phase.WAIT
                     || (e.total() > 0 && e.done() >= e.total());
             if (!last && lastDraw != Long.MIN_VALUE && now - lastDraw < REDRAW_NANOS) {
+                text.observe(e, now);
                 return;
             }
             lastDraw = now;
-            out.print("\r" + fit(line) + "\u001b[K");
+            out.print("\r" + fit(text.describe(e, now)) + "\u001b[K");
             out.flush();
             drawn = true;
             if (e.phase() == ProgressEvent.Phase.DONE) {

@@ -25,29 +25,37 @@ final class ProgressLog {
      * @return the line, or empty to stay silent
      */
     Optional<String> line(ProgressEvent e, long now) {
-        String line = text.describe(e, now);
         String subject = e.subject();
         switch (e.phase()) {
             case WAIT -> {
                 firstSeen.remove(subject);
-                return emit(line, subject, now);
+                return emit(e, now);
             }
             case DONE -> {
                 firstSeen.remove(subject);
-                return reported.remove(subject) != null ? Optional.of(line) : Optional.empty();
+                text.observe(e, now);
+                return reported.remove(subject) != null ? Optional.of(text.describe(e, now)) : Optional.empty();
             }
             default -> {
-                long first = firstSeen.computeIfAbsent(subject, s -> now);
+                Long first = firstSeen.get(subject);
+                if (first == null) {
+                    firstSeen.put(subject, now);
+                    first = now;
+                }
                 boolean due = now - first >= INTERVAL_NANOS
                         && (lastLine == Long.MIN_VALUE || now - lastLine >= INTERVAL_NANOS);
-                return due ? emit(line, subject, now) : Optional.empty();
+                if (due) {
+                    return emit(e, now);
+                }
+                text.observe(e, now);
+                return Optional.empty();
             }
         }
     }
 
-    private Optional<String> emit(String line, String subject, long now) {
+    private Optional<String> emit(ProgressEvent e, long now) {
         lastLine = now;
-        reported.put(subject, Boolean.TRUE);
-        return Optional.of(line);
+        reported.put(e.subject(), Boolean.TRUE);
+        return Optional.of(text.describe(e, now));
     }
 }

@@ -23,21 +23,37 @@ final class ProgressText {
      * @return the line
      */
     String describe(ProgressEvent e, long now) {
+        observe(e, now);
         return switch (e.phase()) {
-            case DOWNLOAD -> transfer(e, starts.computeIfAbsent(e.subject(), s -> new long[] {now, e.done()}), now);
+            case DOWNLOAD -> transfer(e, starts.get(e.subject()), now);
             case EXTRACT -> "extracting " + e.subject() + " " + e.done() + (e.total() > 0 ? "/" + e.total() : "")
                     + " files";
             case RESOLVE -> "resolving " + e.subject();
             case COMPILE -> "compiling " + e.subject();
-            case WAIT -> {
-                starts.remove(e.subject());
-                yield "waiting for another jhub process (lock " + e.subject() + ")";
-            }
-            case DONE -> {
-                starts.remove(e.subject());
-                yield "done " + e.subject();
-            }
+            case WAIT -> "waiting for another jhub process (lock " + e.subject() + ")";
+            case DONE -> "done " + e.subject();
         };
+    }
+
+    /**
+     * Updates the transfer clocks without making text (cheap: most events are never shown): a transfer's clock
+     * starts at its first download event and stops at its end or at a lock wait.
+     *
+     * @param e the event
+     * @param now {@link System#nanoTime()} of the event
+     */
+    void observe(ProgressEvent e, long now) {
+        switch (e.phase()) {
+            case DOWNLOAD -> {
+                if (!starts.containsKey(e.subject())) {
+                    starts.put(e.subject(), new long[] {now, e.done()});
+                }
+            }
+            case WAIT, DONE -> starts.remove(e.subject());
+            default -> {
+                // no clock
+            }
+        }
     }
 
     private static String transfer(ProgressEvent e, long[] start, long now) {
