@@ -46,6 +46,13 @@ cat >"$out/bin/jhub" <<LAUNCHER
 set -f  # the options hold '*' patterns, for the JVM, not the shell
 DIR=\`dirname "\$0"\`
 OPTS="$opts"
+# progress: "terminal" means standard error is one; its width from COLUMNS (read by jhub) or stty
+if [ -t 2 ]; then
+  OPTS="\$OPTS -Djhub.stderr.terminal=true"
+  if [ -z "\${COLUMNS:-}" ] && SIZE=\`stty size <&2 2>/dev/null\`; then OPTS="\$OPTS -Djhub.terminal.columns=\${SIZE#* }"; fi
+else
+  OPTS="\$OPTS -Djhub.stderr.terminal=false"
+fi
 if [ -f "\$DIR/../lib/jhub.aot" ]; then
   exec "\$DIR/java" "-XX:AOTCache=\$DIR/../lib/jhub.aot" \$OPTS \${JHUB_JAVA_OPTS:-} -m io.jhub.cli/io.jhub.cli.Main "\$@"
 fi

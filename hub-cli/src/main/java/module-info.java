@@ -5,6 +5,10 @@ module io.jhub.cli {
     requires io.jhub.core;
     requires io.jhub.pretrained;
     requires java.compiler;
+    // only when hub-cli sits in another program's path without a logging backend (see CliLoggerFinder)
+    requires static java.logging;
 
+    uses java.lang.System.LoggerFinder;
+    // inert unless io.jhub.cli.Main runs: other programs keep their own logging
     provides java.lang.System.LoggerFinder with io.jhub.cli.internal.CliLoggerFinder;
 }

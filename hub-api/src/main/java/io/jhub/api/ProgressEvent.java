@@ -23,6 +23,11 @@ public record ProgressEvent(Phase phase, String subject, long done, long total) 
         EXTRACT,
         /** Compiling a hub repository. */
         COMPILE,
+        /**
+         * Waiting for a cache lock that another process holds; {@code subject} is the lock file. The work it
+         * guards starts (and its rate is counted) only once the lock is taken.
+         */
+        WAIT,
         /** A step finished; {@code done} holds its final count. */
         DONE
     }

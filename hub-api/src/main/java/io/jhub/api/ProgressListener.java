@@ -22,6 +22,28 @@ public interface ProgressListener {
     };
 
     /**
+     * Returns a listener that shows progress on standard error as the {@code jhub} command does: a line redrawn
+     * in place on a terminal, plain lines for long steps otherwise. See {@link ConsoleProgress}.
+     *
+     * @return a new console listener
+     */
+    static ConsoleProgress console() {
+        return ConsoleProgress.standardError();
+    }
+
+    /**
+     * Returns the library's default listener: a step that takes longer than a few seconds (a large download, a
+     * slow fetch) is reported through the {@link System.Logger} named {@code io.jhub.progress} at INFO every few
+     * seconds and when it ends, as is a wait for another process's cache lock; short steps log nothing. Route
+     * it with your logging backend (see the README's logging section), or pass {@link #NONE} to turn it off.
+     *
+     * @return a new logging listener
+     */
+    static ProgressListener logging() {
+        return new LoggedProgress();
+    }
+
+    /**
      * Receives one event.
      *
      * @param event what happened

@@ -1,6 +1,8 @@
 package io.jhub.cli;
 
+import io.jhub.api.ConsoleProgress;
 import io.jhub.cli.internal.Cli;
+import io.jhub.cli.internal.CliLoggerFinder;
 import java.io.PrintStream;
 
 /**
@@ -18,8 +20,9 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        CliLoggerFinder.activate(); // before anything logs: only the jhub command gets its one-line records
         PrintStream out = System.out;
-        int status = new Cli(out, System.err, System.console() != null).run(args);
+        int status = new Cli(out, System.err, ConsoleProgress.standardErrorDraws()).run(args);
         out.flush();
         // on success the JVM ends by itself (shutdown hooks run as usual) unless an entry left threads running:
         // System.exit costs JDK 21+ about 10 ms more, as it sets up System.Logger to log the exit

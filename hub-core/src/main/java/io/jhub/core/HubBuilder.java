@@ -29,7 +29,7 @@ public final class HubBuilder {
     String protocol;
     TrustPolicy trustPolicy = TrustPolicy.TRUSTED_LIST;
     Boolean offline;
-    ProgressListener progress = ProgressListener.NONE;
+    ProgressListener progress = ProgressListener.logging();
     // null until set: HubDefaults' Duration constants initialize java.time (BigInteger included) in a fresh JVM
     // whose warm load needs no timeout
     Duration connectTimeout;
@@ -107,7 +107,10 @@ public final class HubBuilder {
     }
 
     /**
-     * Sets where progress goes. Default: nowhere.
+     * Sets where progress goes. Default: {@link ProgressListener#logging()}, which logs steps longer than a few
+     * seconds through {@link System.Logger} at INFO and is silent for short ones; {@link
+     * ProgressListener#console()} draws the {@code jhub} command's line; {@link ProgressListener#NONE} turns it
+     * off.
      *
      * @param listener the listener
      * @return this builder

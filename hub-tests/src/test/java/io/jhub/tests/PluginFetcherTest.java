@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code src/test/fixtures/dir-fetcher}) is compiled here against {@code hub-api} alone into a jar with a module
  * descriptor and {@code META-INF/services}; dropping that jar on the module path or the class path of the
  * {@code jhub} command adds the protocol, and leaving {@code hub-fetch-ssh} off takes {@code SSH} away with an
- * error that names what is available and what to add.
+ * error that names what is available and what to add. The plugin's own tests ({@code test/} of the fixture),
+ * written with the named module {@code io.jhub.testkit}, run on the module path.
  */
 class PluginFetcherTest {
     private static final String CLI = "io.jhub.cli.Main";
@@ -95,6 +96,26 @@ class PluginFetcherTest {
         String err = load.stderr();
         assertTrue(err.contains("SSH") && err.contains("DIR") && err.contains("HTTPS")
                 && err.contains("hub-fetch-ssh"), Child.describe(load));
+    }
+
+    @Test
+    void thePluginsOwnTestsRunOnTheModulePathWithTheTestKit() {
+        Path src = Artifacts.projectRoot().resolve("hub-tests/src/test/fixtures/dir-fetcher/test");
+        Path classes = work.resolve("plugin-test-classes");
+        List<Path> kit = Artifacts.locations(List.of("io.jhub.api", "io.jhub.testkit", "org.apache.sshd.osgi",
+                "org.slf4j"));
+        Tools.javac(src, classes, List.of("--module-path", Artifacts.join(kit)));
+        List<Path> mp = new ArrayList<>(List.of(classes, pluginJar));
+        mp.addAll(kit);
+
+        Processes.Result r = Child.java(work, Map.of(), List.of("--module-path", Artifacts.join(mp), "-m",
+                "org.example.jhub.dir.tests/org.example.jhub.dir.tests.DirFetcherTests",
+                work.resolve("plugin-tests").toString()));
+
+        assertEquals(0, r.exitCode(), Child.describe(r));
+        assertEquals(List.of("ok resolves the default branch to its commit", "ok fetches the tree of a pinned commit",
+                "ok refuses a repository that is not there, naming it"), r.stdout().lines().toList(),
+                Child.describe(r));
     }
 
     private static List<Path> withPlugin(Set<String> excluded) {

@@ -1,5 +1,6 @@
 package io.jhub.cli.internal;
 
+import io.jhub.api.ConsoleProgress;
 import io.jhub.api.HubException;
 import io.jhub.api.ProgressListener;
 import io.jhub.core.Hub;
@@ -58,7 +59,8 @@ public final class Cli {
      *
      * @param out where results go
      * @param err where progress and errors go
-     * @param terminal whether {@code err} is a terminal (progress is drawn only then)
+     * @param terminal whether a progress line may be drawn on {@code err} (see {@link
+     *     ConsoleProgress#standardErrorDraws()}); otherwise long steps are logged
      */
     public Cli(PrintStream out, PrintStream err, boolean terminal) {
         this.out = out;
@@ -74,7 +76,7 @@ public final class Cli {
      */
     public int run(String[] args) {
         boolean verbose = false;
-        TerminalProgress progress = null;
+        ConsoleProgress progress = null;
         try {
             CliArgs cli = CliArgs.parse(args);
             verbose = cli.flag("verbose");
@@ -83,9 +85,10 @@ public final class Cli {
                 out.print(USAGE);
                 return 0;
             }
-            progress = terminal && !cli.flag("quiet") ? new TerminalProgress(err) : null;
+            progress = terminal && !cli.flag("quiet") ? ConsoleProgress.create(err, true,
+                    ConsoleProgress.terminalWidth()) : null;
             ProgressListener listener = progress != null ? progress
-                    : cli.flag("quiet") ? ProgressListener.NONE : new LoggedProgress();
+                    : cli.flag("quiet") ? ProgressListener.NONE : ProgressListener.logging();
             Hub hub = hub(cli, listener);
             new Commands(hub, out).run(cli);
             return 0;
@@ -101,7 +104,7 @@ public final class Cli {
         }
     }
 
-    private int fail(Throwable e, boolean verbose, TerminalProgress progress) {
+    private int fail(Throwable e, boolean verbose, ConsoleProgress progress) {
         if (progress != null) {
             progress.finish();
         }

@@ -9,14 +9,28 @@ import java.util.function.Supplier;
  * The {@code jhub} command's {@link System.LoggerFinder}: one-line records on standard error, library messages
  * from WARNING up (DEBUG with {@code --verbose}), progress lines at INFO unless {@code --quiet}. Having its own
  * finder keeps java.util.logging, and its start-up cost, out of every command.
+ *
+ * <p>It applies only to the {@code jhub} command: {@code io.jhub.cli.Main} calls {@link #activate()} before
+ * anything logs. In any other program that has hub-cli on its path (found through {@code META-INF/services} or
+ * the module's {@code provides}), every logger comes from {@link OtherFinder}: the application's own
+ * {@code LoggerFinder} (SLF4J's, Log4j's, ...) or, without one, java.util.logging as the JDK would give.
  */
 public final class CliLoggerFinder extends System.LoggerFinder {
+    /** The logger name of progress lines (as {@code ProgressListener.logging()} uses). */
+    static final String PROGRESS = "io.jhub.progress";
+
+    private static volatile boolean active;
     private static volatile System.Logger.Level libraryLevel = System.Logger.Level.WARNING;
     private static volatile System.Logger.Level progressLevel = System.Logger.Level.INFO;
 
     /** Creates the finder; called by {@link java.util.ServiceLoader}. */
     public CliLoggerFinder() {
         // stateless: levels are static so the CLI can set them before any logger is used
+    }
+
+    /** Makes this finder's one-line loggers the process's loggers; only the {@code jhub} command calls it. */
+    public static void activate() {
+        active = true;
     }
 
     /**
@@ -32,7 +46,7 @@ public final class CliLoggerFinder extends System.LoggerFinder {
 
     @Override
     public System.Logger getLogger(String name, Module module) {
-        return new LineLogger(name);
+        return active ? new LineLogger(name) : OtherFinder.get().getLogger(name, module);
     }
 
     /**
@@ -55,7 +69,7 @@ public final class CliLoggerFinder extends System.LoggerFinder {
 
         @Override
         public boolean isLoggable(Level level) {
-            Level threshold = name.equals(LoggedProgress.LOGGER) ? progressLevel : libraryLevel;
+            Level threshold = name.equals(PROGRESS) ? progressLevel : libraryLevel;
             return level != Level.OFF && threshold != Level.OFF && level.getSeverity() >= threshold.getSeverity();
         }
 

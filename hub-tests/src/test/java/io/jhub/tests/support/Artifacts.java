@@ -37,6 +37,10 @@ public final class Artifacts {
     public static final Set<String> THIRD_PARTY = Set.of("com.jcraft.jsch", "org.apache.commons.compress",
             "org.apache.commons.codec", "org.apache.commons.io", "org.apache.commons.lang3");
 
+    /** The published test kit and what it needs at run time, found too but never part of a jhub runtime. */
+    public static final Set<String> TEST_KIT = Set.of("io.jhub.testkit", "org.apache.sshd.osgi", "org.slf4j",
+            "org.slf4j.nop");
+
     private static final Map<String, Path> BY_MODULE = scan();
 
     private Artifacts() {
@@ -76,7 +80,7 @@ public final class Artifacts {
     public static List<Path> runtimeExcept(Set<String> excluded) {
         List<Path> out = new ArrayList<>();
         BY_MODULE.forEach((name, path) -> {
-            if (!excluded.contains(name)) {
+            if (!excluded.contains(name) && !TEST_KIT.contains(name)) {
                 out.add(path);
             }
         });
@@ -110,6 +114,7 @@ public final class Artifacts {
     private static Map<String, Path> scan() {
         Set<String> wanted = new java.util.HashSet<>(JHUB_MODULES.values());
         wanted.addAll(THIRD_PARTY);
+        wanted.addAll(TEST_KIT);
         Map<String, Path> found = new LinkedHashMap<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry);

@@ -2,6 +2,7 @@ package io.jhub.core.internal.cache;
 
 import io.jhub.api.CacheException;
 import io.jhub.api.GitHost;
+import io.jhub.api.ProgressListener;
 import io.jhub.api.RepoInfo;
 import io.jhub.api.spi.Resolution;
 import io.jhub.http.internal.cache.CacheFiles;
@@ -153,8 +154,25 @@ public final class RepoCache {
      */
     public TreeInstall beginInstall(GitHost host, RepoInfo repo, Optional<String> commit, boolean replace,
             boolean validated) {
+        return beginInstall(host, repo, commit, replace, validated, ProgressListener.NONE);
+    }
+
+    /**
+     * Starts installing a tree as {@link #beginInstall(GitHost, RepoInfo, Optional, boolean, boolean)} does,
+     * reporting a wait for another process's lock to {@code progress}.
+     *
+     * @param host the host
+     * @param repo the repository
+     * @param commit the commit, when known before fetching
+     * @param replace write the tree again even if the commit is installed
+     * @param validated whether the tree to be written was checked against the repository's refs
+     * @param progress where a lock wait is reported
+     * @return the install, holding the lock until closed
+     */
+    public TreeInstall beginInstall(GitHost host, RepoInfo repo, Optional<String> commit, boolean replace,
+            boolean validated, ProgressListener progress) {
         Path dir = repoDir(host, repo);
-        CacheLock lock = CacheLock.acquire(dir.resolve(LOCK));
+        CacheLock lock = CacheLock.acquire(dir.resolve(LOCK), progress);
         try {
             removeOrphans(dir);
         } catch (RuntimeException e) {

@@ -103,7 +103,8 @@ public final class RepoSource {
                     || wanted.fromRefs());
         }
         RepoFetcher f = fetcher.get();
-        try (TreeInstall install = cache.beginInstall(host, repo, wanted.commit(), !useCache, wanted.validated())) {
+        try (TreeInstall install = cache.beginInstall(host, repo, wanted.commit(), !useCache, wanted.validated(),
+                context.progress())) {
             Optional<RepoCache.Installed> raced = install.existing();
             if (raced.isPresent()) {
                 return raced.get();

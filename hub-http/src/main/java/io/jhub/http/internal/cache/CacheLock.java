@@ -1,6 +1,8 @@
 package io.jhub.http.internal.cache;
 
 import io.jhub.api.CacheException;
+import io.jhub.api.ProgressEvent;
+import io.jhub.api.ProgressListener;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -38,6 +40,20 @@ public final class CacheLock implements AutoCloseable {
      * @throws CacheException if the file cannot be created or locked
      */
     public static CacheLock acquire(Path lockFile) {
+        return acquire(lockFile, ProgressListener.NONE);
+    }
+
+    /**
+     * Blocks until the lock on {@code lockFile} is held by this thread, creating the file and its parents; when
+     * another process holds it, first tells {@code progress} with a {@link ProgressEvent.Phase#WAIT} event whose
+     * subject is the lock file, so users see why nothing moves.
+     *
+     * @param lockFile the lock file
+     * @param progress where the wait is reported
+     * @return the held lock; close it to release
+     * @throws CacheException if the file cannot be created or locked
+     */
+    public static CacheLock acquire(Path lockFile, ProgressListener progress) {
         Path key = lockFile.toAbsolutePath().normalize();
         ReentrantLock local = LOCAL.computeIfAbsent(key, k -> new ReentrantLock());
         local.lock();
@@ -45,7 +61,12 @@ public final class CacheLock implements AutoCloseable {
         try {
             Files.createDirectories(key.getParent());
             channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            return new CacheLock(local, channel, channel.lock());
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                progress.onProgress(new ProgressEvent(ProgressEvent.Phase.WAIT, key.toString(), 0, -1));
+                held = channel.lock();
+            }
+            return new CacheLock(local, channel, held);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             local.unlock();

@@ -76,7 +76,7 @@ public final class Downloader {
             LOG.log(System.Logger.Level.DEBUG, () -> "Removed partial downloads untouched for "
                     + StalePartials.MAX_AGE.toDays() + " days: " + swept);
         }
-        try (CacheLock lock = CacheLock.acquire(layout.lock())) {
+        try (CacheLock lock = CacheLock.acquire(layout.lock(), options.progress().orElse(site.progress()))) {
             found = lookup(layout, expected);
             if (found.hit()) {
                 return layout.target();
