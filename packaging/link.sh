@@ -46,6 +46,7 @@ cat >"$out/bin/jhub" <<LAUNCHER
 set -f  # the options hold '*' patterns, for the JVM, not the shell
 DIR=\`dirname "\$0"\`
 OPTS="$opts"
+if [ -t 0 ] && [ -t 2 ]; then export JHUB_INTERACTIVE=1; else export JHUB_INTERACTIVE=0; fi
 if [ -f "\$DIR/../lib/jhub.aot" ]; then
   exec "\$DIR/java" "-XX:AOTCache=\$DIR/../lib/jhub.aot" \$OPTS \${JHUB_JAVA_OPTS:-} -m io.jhub.cli/io.jhub.cli.Main "\$@"
 fi

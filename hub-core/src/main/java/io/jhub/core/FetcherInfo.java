@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param protocol the protocol name, such as {@code HTTPS}
  * @param description the fetcher's one-line description
- * @param module the name of the module its class is in, or {@code (class path)} for an unnamed module
+ * @param module the name of the module its class is in, or {@code class path: <jar>} for an unnamed module
  * @param version the module's version, or the jar's {@code Implementation-Version}, or empty when unknown
  * @since 0.2
  */
@@ -33,6 +33,17 @@ public record FetcherInfo(String protocol, String description, String module, St
             Package p = f.getClass().getPackage();
             version = p != null && p.getImplementationVersion() != null ? p.getImplementationVersion() : "";
         }
-        return new FetcherInfo(f.protocol(), f.description(), m.isNamed() ? m.getName() : "(class path)", version);
+        return new FetcherInfo(f.protocol(), f.description(), m.isNamed() ? m.getName() : "class path: " + jar(f),
+                version);
+    }
+
+    private static String jar(Object f) {
+        java.security.CodeSource cs = f.getClass().getProtectionDomain().getCodeSource();
+        if (cs == null || cs.getLocation() == null) {
+            return "unknown";
+        }
+        String path = cs.getLocation().getPath();
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 }
