@@ -42,7 +42,8 @@ final class CliErrors {
 
     /** The untrusted-repository message with the command that trusts it exactly where it was loaded from. */
     static String untrusted(String repo, String host, Invocation in) {
-        boolean defaultHost = GitHost.parse(host).equals(in.hub().defaultHost());
+        // the hub's default host is --host's when given; jhub trust without --host would use the other default
+        boolean defaultHost = GitHost.parse(host).equals(in.hub().defaultHost()) && in.args().option("host").isEmpty();
         return "Repository " + repo + " on " + host + " is not trusted, so jhub will not compile or run its code."
                 + " Review it, then run again with --trust, or add it to the trusted list once: jhub trust " + repo
                 + (defaultHost ? "" : " --host " + host) + " (the list is " + in.hub().trustedListFile() + ").";

@@ -31,7 +31,7 @@ final class CompletionCommand implements Command {
             case "zsh" -> in.out().print("#compdef jhub\n# zsh completion for jhub, through bashcompinit\n"
                     + "autoload -U +X bashcompinit && bashcompinit\n" + script
                     + "complete -o default -F _jhub jhub\n");
-            default -> throw new UsageException("jhub completion takes bash or zsh, not \"" + shell + "\""
+            default -> throw new UsageException("completion takes bash or zsh, not \"" + shell + "\""
                     + io.jhub.core.Suggestions.nearest(shell, List.of("bash", "zsh")).map(s -> "; did you mean "
                     + s + "?").orElse(""));
         }
@@ -64,9 +64,11 @@ final class CompletionCommand implements Command {
         }
         return "# jhub completion (jhub completion bash|zsh)\n"
                 + "_jhub_repos() {\n"
+                // a cached repository is a directory with a .lock file: repos/<host>/<owner...>/<name>/.lock
                 + "  local home=\"${JHUB_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/jhub}\" d\n"
-                + "  for d in \"$home\"/repos/*/*/*; do\n"
-                + "    [ -d \"$d\" ] && printf '%s\\n' \"${d#\"$home\"/repos/*/}\"\n"
+                + "  [ -d \"$home/repos\" ] || return 0\n"
+                + "  find \"$home/repos\" -mindepth 4 -name .lock 2>/dev/null | while IFS= read -r d; do\n"
+                + "    d=\"${d%/.lock}\"; printf '%s\\n' \"${d#\"$home\"/repos/*/}\"\n"
                 + "  done\n"
                 + "}\n"
                 + "_jhub() {\n"
