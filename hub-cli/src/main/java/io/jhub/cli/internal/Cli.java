@@ -168,14 +168,27 @@ public final class Cli {
 
     private Hub hub(CliArgs cli, Map<String, String> settings, ProgressListener progress, TerminalProgress shown) {
         HubBuilder b = Hub.builder().progress(progress);
-        cli.option("cache-dir").ifPresent(d -> RepoArgs.usage(() -> b.cacheDir(Path.of(d))));
-        cli.option("host").ifPresent(h -> RepoArgs.usage(() -> b.gitHost(h)));
-        cli.option("protocol").ifPresent(p -> RepoArgs.usage(() -> b.protocol(p)));
+        // plain branches, not lambdas: this runs on every start (see RepoArgs.usage for the exit-2 rule)
+        try {
+            if (cli.option("cache-dir").isPresent()) {
+                b.cacheDir(Path.of(cli.option("cache-dir").get()));
+            }
+            if (cli.option("host").isPresent()) {
+                b.gitHost(cli.option("host").get());
+            }
+            if (cli.option("protocol").isPresent()) {
+                b.protocol(cli.option("protocol").get());
+            }
+        } catch (IllegalArgumentException | io.jhub.api.InvalidGitHostException e) {
+            throw new UsageException(e.getMessage());
+        }
         if (cli.flag("offline")) {
             b.offline(true);
         }
         Map<String, String> forHub = CliSettings.withoutOwn(settings);
-        forHub.forEach(b::setting);
+        for (Map.Entry<String, String> s : forHub.entrySet()) {
+            b.setting(s.getKey(), s.getValue());
+        }
         if (interactive && !cli.flag("trust") && !cli.flag("no-trust")) {
             b.trustPrompt(new TrustQuestion(new BufferedReader(new InputStreamReader(stdin, Charset.defaultCharset())),
                     err, () -> {

@@ -71,10 +71,11 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
                     inline = name.substring(eq + 1);
                     name = name.substring(0, eq);
                 }
-                String n = name;
-                o = Options.byName(name).orElseThrow(() -> new UsageException("unknown option --" + n
-                        + Suggestions.nearest(n, optionNames()).map(s -> "; did you mean --" + s + "?")
-                        .orElse("") + " (see jhub --help)"));
+                o = Options.byName(name).orElse(null);
+                if (o == null) {
+                    throw new UsageException("unknown option --" + name + Suggestions.nearest(name, optionNames())
+                            .map(s -> "; did you mean --" + s + "?").orElse("") + " (see jhub --help)");
+                }
             } else {
                 o = a.length() == 2 ? Options.byShortName(a.charAt(1)).orElse(null) : null;
                 if (o == null) {
@@ -109,7 +110,8 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
                 options.put(name, value);
             }
         }
-        String command = Commands.match(words).map(c -> c.spec().name()).orElse("");
+        Optional<Command> matched = Commands.match(words);
+        String command = matched.isPresent() ? matched.get().spec().name() : "";
         int used = command.isEmpty() ? 0 : command.split(" ").length;
         return new CliArgs(command, List.copyOf(words.subList(used, words.size())), Map.copyOf(options),
                 Set.copyOf(flags), named, settings);

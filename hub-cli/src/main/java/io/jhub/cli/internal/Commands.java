@@ -44,7 +44,13 @@ final class Commands {
     }
 
     static Optional<Command> byName(String name) {
-        return ALL.stream().filter(c -> c.spec().name().equals(name)).findFirst();
+        // a loop, not a stream: this runs on every start, where each lambda's first use costs time
+        for (Command c : ALL) {
+            if (c.spec().name().equals(name)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The names a user may type first: every one-word name and the first word of two-word ones. */

@@ -30,9 +30,13 @@ final class RepoArgs {
                     + " owner/name[:ref], such as pytorch/vision:main.");
         }
         RepoSpec spec = spec(in, name);
-        HubRepo r = usage(() -> in.hub().repo(spec));
-        GitHost host = cli.option("host").map(h -> usage(() -> GitHost.parse(h))).or(spec::host)
-                .orElseGet(() -> in.hub().defaultHost());
+        HubRepo r;
+        try {
+            r = in.hub().repo(spec);
+        } catch (InvalidRepoException e) {
+            throw new UsageException(e.getMessage());
+        }
+        GitHost host = spec.host().isPresent() ? spec.host().get() : in.hub().defaultHost(); // --host is the default
         in.remote(host, spec.repo());
         return options(in, r);
     }
@@ -43,7 +47,12 @@ final class RepoArgs {
      */
     static RepoSpec spec(Invocation in, String text) {
         CliArgs cli = in.args();
-        RepoSpec spec = usage(() -> RepoSpec.parse(text));
+        RepoSpec spec;
+        try {
+            spec = RepoSpec.parse(text);
+        } catch (InvalidRepoException e) {
+            throw new UsageException(e.getMessage());
+        }
         Optional<String> host = cli.option("host");
         if (spec.host().isPresent() && host.isPresent()
                 && !usage(() -> GitHost.parse(host.get())).equals(spec.host().get())) {
