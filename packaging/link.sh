@@ -53,6 +53,7 @@ if [ -t 2 ]; then
 else
   OPTS="\$OPTS -Djhub.stderr.terminal=false"
 fi
+if [ -t 0 ] && [ -t 2 ]; then export JHUB_INTERACTIVE=1; else export JHUB_INTERACTIVE=0; fi
 if [ -f "\$DIR/../lib/jhub.aot" ]; then
   exec "\$DIR/java" "-XX:AOTCache=\$DIR/../lib/jhub.aot" \$OPTS \${JHUB_JAVA_OPTS:-} -m io.jhub.cli/io.jhub.cli.Main "\$@"
 fi

@@ -6,7 +6,9 @@ import io.jhub.cli.internal.CliLoggerFinder;
 import java.io.PrintStream;
 
 /**
- * The {@code jhub} command. Run {@code jhub --help} for the commands and options.
+ * The {@code jhub} command. Run {@code jhub --help} for the commands and options. The launchers set
+ * {@code JHUB_INTERACTIVE=1} when standard input and standard error are terminals; only then may it ask a question
+ * (whether to trust a repository).
  *
  * @since 0.1
  */
@@ -22,7 +24,10 @@ public final class Main {
     public static void main(String[] args) {
         CliLoggerFinder.activate(); // before anything logs: only the jhub command gets its one-line records
         PrintStream out = System.out;
-        int status = new Cli(out, System.err, ConsoleProgress.standardErrorDraws()).run(args);
+        // JHUB_INTERACTIVE=1: the launchers saw a terminal on stdin and stderr ([ -t 0 ] && [ -t 2 ]), so jhub may
+        // ask whether to trust a repository
+        int status = new Cli(out, System.err, ConsoleProgress.standardErrorDraws())
+                .interactive(System.in, "1".equals(System.getenv("JHUB_INTERACTIVE"))).run(args);
         out.flush();
         // on success the JVM ends by itself (shutdown hooks run as usual) unless an entry left threads running:
         // System.exit costs JDK 21+ about 10 ms more, as it sets up System.Logger to log the exit

@@ -171,14 +171,46 @@ public final class Hub {
     }
 
     /**
-     * Names a remote repository, for calls with per-call options.
+     * Names a remote repository, for calls with per-call options. Besides {@code owner/name[:ref]} it takes the
+     * forms people paste ({@link RepoSpec}): {@code https://host/owner/name[.git][/tree/REF]},
+     * {@code git@host:owner/name.git} and {@code ssh://[user@]host[:port]/owner/name.git}, which also set the
+     * call's host and protocol.
      *
-     * @param repo {@code owner/name[:ref]}
+     * @param repo the repository, in any form {@link RepoSpec#parse(String)} accepts
      * @return the repository handle
-     * @throws InvalidRepoException if {@code repo} is malformed
+     * @throws InvalidRepoException if {@code repo} is malformed, or names an SSH user other than {@code git} and
+     *         this hub's {@code ssh.user} setting
      */
     public HubRepo repo(String repo) {
-        return HubRepo.remote(this, RepoInfo.parse(repo));
+        return repo(RepoSpec.parse(repo));
+    }
+
+    /**
+     * Names a remote repository from a parsed spec; its host and protocol, when it names them, become the
+     * call's.
+     *
+     * @param spec the repository
+     * @return the repository handle
+     * @throws InvalidRepoException if the spec names an SSH user other than {@code git} and this hub's
+     *         {@code ssh.user} setting (a login user is a hub setting, not a per-call option)
+     * @since 0.2
+     */
+    public HubRepo repo(RepoSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        if (spec.user().isPresent() && !spec.user().get().equals(settings.setting("ssh.user").orElse("git"))) {
+            throw new InvalidRepoException("The repository " + spec + " names the SSH user \"" + spec.user().get()
+                    + "\", but this hub logs in as " + settings.setting("ssh.user").orElse("git") + ": set it with"
+                    + " Hub.builder().setting(\"ssh.user\", \"" + spec.user().get() + "\") (jhub --set ssh.user="
+                    + spec.user().get() + ").");
+        }
+        HubRepo r = HubRepo.remote(this, spec.repo());
+        if (spec.host().isPresent()) {
+            r = r.gitHost(spec.host().get().toString());
+        }
+        if (spec.protocol().isPresent()) {
+            r = r.protocol(spec.protocol().get());
+        }
+        return r;
     }
 
     /**
@@ -204,6 +236,33 @@ public final class Hub {
     }
 
     /**
+     * Returns the fetchers this hub found (given to the builder or service-loaded), with their modules.
+     *
+     * @return one record per protocol, sorted by protocol name
+     * @throws io.jhub.api.InvalidProtocolException if two fetchers claim the same protocol
+     * @since 0.2
+     */
+    public List<FetcherInfo> fetchers() {
+        return registry().fetchers().values().stream().map(FetcherInfo::of).toList();
+    }
+
+    /**
+     * Returns every setting key this hub or one of its fetchers reads, for checking keys before use (a key no
+     * one reads is most likely misspelt). Settings given to the builder are not checked against it, so that
+     * a fetcher that declares no keys still gets its settings.
+     *
+     * @return the hub's own keys, then each fetcher's
+     * @throws io.jhub.api.InvalidProtocolException if two fetchers claim the same protocol
+     * @since 0.2
+     */
+    public List<io.jhub.api.spi.SettingKey> knownSettings() {
+        List<io.jhub.api.spi.SettingKey> keys = new java.util.ArrayList<>(
+                io.jhub.core.internal.registry.CoreSettingKeys.KEYS);
+        registry().fetchers().values().forEach(f -> keys.addAll(f.settingKeys()));
+        return List.copyOf(keys);
+    }
+
+    /**
      * Adds a remote repository on this hub's default host to the trusted list in the cache directory.
      *
      * @param repo {@code owner/name} (a ref is ignored)
@@ -226,6 +285,30 @@ public final class Hub {
      */
     public boolean trust(String repo, String host) {
         return trustStore.add(trustKey(GitHost.parse(host), RepoInfo.parse(repo)));
+    }
+
+    /**
+     * Removes a remote repository on the given host from the trusted list.
+     *
+     * @param repo {@code owner/name} (a ref is ignored)
+     * @param host {@code host} or {@code host:port}
+     * @return true if it was removed, false if it was not in the list
+     * @throws io.jhub.api.InvalidRepoException if {@code repo} is malformed
+     * @throws io.jhub.api.InvalidGitHostException if {@code host} is malformed
+     * @since 0.2
+     */
+    public boolean untrust(String repo, String host) {
+        return trustStore.remove(trustKey(GitHost.parse(host), RepoInfo.parse(repo)));
+    }
+
+    /**
+     * Returns the file that holds the trusted list, for messages.
+     *
+     * @return {@code <cache>/trusted_list} (it may not exist yet)
+     * @since 0.2
+     */
+    public Path trustedListFile() {
+        return trustStore.file();
     }
 
     /**
@@ -336,14 +419,17 @@ public final class Hub {
             trustStore.add(key);
             return;
         }
-        if (!trustStore.isTrusted(key)) {
-            String hostOpt = host.equals(settings.defaultHost) ? "" : " --host " + host;
-            throw new UntrustedRepoException("Repository " + repo.path() + " on " + host + " is not trusted, so"
-                    + " jhub will not compile or run its code. Review it, then either trust it in the call"
-                    + " (hub.repo(\"" + repo + "\").trust(true), or --trust on the command line), or add it to the"
-                    + " trusted list once: jhub trust " + repo.path() + hostOpt + " (the list is "
-                    + trustStore.file() + ").");
+        if (trustStore.isTrusted(key)) {
+            return;
         }
+        if (settings.trustPrompt.isPresent() && settings.trustPrompt.get().trust(repo.path(), host)) {
+            trustStore.add(key);
+            return;
+        }
+        throw new UntrustedRepoException("Repository " + repo.path() + " on " + host + " is not trusted, so jhub will"
+                + " not compile or run its code. Review it, then either trust it in the call (hub.repo(\""
+                + repo + "\").trust(true)), or add it to the trusted list once (hub.trust(\"" + repo.path()
+                + "\", \"" + host + "\"); the list is " + trustStore.file() + ").", repo.path(), host.toString());
     }
 
     private static String trustKey(GitHost host, RepoInfo repo) {

@@ -28,6 +28,7 @@ public final class HubBuilder {
     GitHost defaultHost;
     String protocol;
     TrustPolicy trustPolicy = TrustPolicy.TRUSTED_LIST;
+    TrustPrompt trustPrompt;
     Boolean offline;
     ProgressListener progress = ProgressListener.logging();
     // null until set: HubDefaults' Duration constants initialize java.time (BigInteger included) in a fresh JVM
@@ -92,6 +93,19 @@ public final class HubBuilder {
      */
     public HubBuilder trustPolicy(TrustPolicy policy) {
         this.trustPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * Asks someone whether to trust a remote repository that is not in the trusted list, instead of failing at
+     * once (torch.hub's {@code trust_repo="check"}); see {@link TrustPrompt}. Default: never ask.
+     *
+     * @param prompt the question to ask; a yes is recorded in the trusted list
+     * @return this builder
+     * @since 0.2
+     */
+    public HubBuilder trustPrompt(TrustPrompt prompt) {
+        this.trustPrompt = Objects.requireNonNull(prompt, "prompt");
         return this;
     }
 

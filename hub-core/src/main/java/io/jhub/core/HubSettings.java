@@ -22,6 +22,7 @@ final class HubSettings implements FetchContext {
     final GitHost defaultHost;
     final String protocol;
     final TrustPolicy trustPolicy;
+    final Optional<TrustPrompt> trustPrompt;
     final boolean offline;
     final ProgressListener progress;
     final Duration connectTimeout;
@@ -43,6 +44,7 @@ final class HubSettings implements FetchContext {
         this.protocol = b.protocol != null ? b.protocol
                 : HubBuilder.checkProtocolName(env("JHUB_PROTOCOL").orElse(HubDefaults.DEFAULT_PROTOCOL));
         this.trustPolicy = b.trustPolicy;
+        this.trustPrompt = Optional.ofNullable(b.trustPrompt);
         String offlineEnv = env(HubDefaults.ENV_OFFLINE).orElse("");
         this.offline = b.offline != null ? b.offline : offlineEnv.equals("1") || offlineEnv.equalsIgnoreCase("true");
         this.progress = b.progress;

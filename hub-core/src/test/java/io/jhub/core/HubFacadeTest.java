@@ -75,7 +75,9 @@ class HubFacadeTest {
         UntrustedRepoException e = assertThrows(UntrustedRepoException.class, () -> hub.repo("alice/demo").list());
         assertTrue(e.getMessage().contains("alice/demo"), e.getMessage());
         assertTrue(e.getMessage().contains("trust(true)"), e.getMessage());
-        assertTrue(e.getMessage().contains("jhub trust alice/demo"), e.getMessage());
+        assertTrue(e.getMessage().contains("hub.trust(\"alice/demo\", \"git.example.org\")"), e.getMessage());
+        assertEquals(java.util.Optional.of("alice/demo"), e.repo());
+        assertEquals(java.util.Optional.of("git.example.org"), e.host());
         assertFalse(Files.exists(cache.resolve("compiled")), "nothing may be compiled before trust");
     }
 

@@ -2,6 +2,7 @@ package io.jhub.api.spi;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A transport that brings a repository's tree onto the local disk: HTTPS archives, git over SSH, a mirror, a
@@ -32,6 +33,17 @@ public interface RepoFetcher {
      */
     default String description() {
         return protocol() + " fetcher " + getClass().getName();
+    }
+
+    /**
+     * Returns the settings this fetcher reads through {@link FetchContext#setting(String)}, so that a key no
+     * installed fetcher knows can be refused with the nearest known one (as {@code jhub --set} does).
+     *
+     * @return the keys, empty by default
+     * @since 0.2
+     */
+    default List<SettingKey> settingKeys() {
+        return List.of();
     }
 
     /**

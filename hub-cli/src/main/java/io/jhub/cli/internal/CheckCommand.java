@@ -17,8 +17,18 @@ import java.util.List;
  * load would see (entries, dependencies, resources, {@code lib/} jars) and every finding as
  * {@code file:line:column: error|warning: message}. Errors make the command fail (status 1); warnings do not.
  */
-final class CheckCommand {
-    private CheckCommand() {
+final class CheckCommand implements Command {
+    private static final Spec SPEC = new Spec("check", "<dir>",
+            "compile a hub without running it; list its entries and problems", List.of("hubconf"), 1, 1, "");
+
+    @Override
+    public Spec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in) {
+        run(in.args(), in.out());
     }
 
     /**

@@ -1,71 +1,58 @@
 package io.jhub.cli.internal;
 
 import io.jhub.api.ConsoleProgress;
-import io.jhub.api.HubException;
 import io.jhub.api.ProgressListener;
 import io.jhub.core.Hub;
 import io.jhub.core.HubBuilder;
+import io.jhub.core.Suggestions;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs one {@code jhub} command line: parses it, builds the hub from the options, dispatches to the command,
- * and turns every failure into one line on standard error and an exit status.
+ * Runs one {@code jhub} command line: parses it against the option table, finds the command in the registry,
+ * checks its options and words, builds the hub when the command needs one, and turns every failure into one line
+ * on standard error and an exit status (0 success, 1 error, 2 wrong command line).
  */
 public final class Cli {
-    static final String USAGE = """
-            usage: jhub <command> [arguments] [options]
-
-            commands:
-              list  <repo-or-dir>                       list the entries of a hub repository
-              help  <repo-or-dir> <entry>               show an entry's documentation
-              load  <repo-or-dir> <entry> [args...] [--arg name=value]...
-                                                        call an entry and print what it returns
-              fetch <repo>                              fetch into the cache only; prints the tree's path last
-              trust <repo>                              add a repository to the trusted list
-              protocols                                 list the installed fetchers
-              cache ls | cache rm <repo> | cache clean  show or empty the cache
-              download <url> [--sha256 HEX] [--file-name NAME] [--connections N] [--allow-http]
-                                                        download a file into the cache; prints its path
-              init  <dir> [--package NAME] [--module]   write a new hub repository (hubconf, resource, README)
-              check <dir>                               compile a hub without running it; list entries, problems
-
-            <repo> is owner/name[:ref]; a <repo-or-dir> naming an existing directory is a local repository.
-
-            options:
-              --host H[:port]     git host (default github.com, or JHUB_GIT_HOST)
-              --protocol NAME     HTTPS (default), SSH, or another installed fetcher
-              --commit SHA        pin a commit (full or abbreviated)
-              --skip-validation   fetch a pinned commit even if no branch or tag of the repository reaches it
-              --no-cache          fetch the tree again even if it is cached
-              --offline           use no network at all (also JHUB_OFFLINE=1)
-              --cache-dir DIR     cache directory (default JHUB_HOME, $XDG_CACHE_HOME/jhub, ~/.cache/jhub)
-              --hubconf PATH      entry file relative to the repository root (default hubconf.java)
-              --trust             trust the repository for this call and record it in the trusted list
-              --set key=value     a fetcher or download setting, e.g. --set ssh.user=git
-              --quiet             no progress output      --verbose   stack traces on errors
-            """;
-
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
+    private InputStream stdin = InputStream.nullInputStream();
+    private boolean interactive;
 
     /**
-     * Creates a CLI that writes to the given streams.
+     * Creates a CLI that writes to the given streams and never asks questions.
      *
      * @param out where results go
      * @param err where progress and errors go
-     * @param terminal whether a progress line may be drawn on {@code err} (see {@link
-     *     ConsoleProgress#standardErrorDraws()}); otherwise long steps are logged
+     * @param terminal whether {@code err} is a terminal (progress is drawn only then)
      */
     public Cli(PrintStream out, PrintStream err, boolean terminal) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+    }
+
+    /**
+     * Lets the CLI ask whether to trust an untrusted repository (see {@link TrustQuestion}), which it does only
+     * when {@code interactive}: standard input and standard error are both terminals, as the launchers tell
+     * through {@code JHUB_INTERACTIVE=1}.
+     *
+     * @param in where answers are read
+     * @param isInteractive whether a person is there to answer
+     * @return this CLI
+     */
+    public Cli interactive(InputStream in, boolean isInteractive) {
+        this.stdin = in;
+        this.interactive = isInteractive;
+        return this;
     }
 
     /**
@@ -77,26 +64,41 @@ public final class Cli {
     public int run(String[] args) {
         boolean verbose = false;
         ConsoleProgress progress = null;
+        Invocation in = null;
         try {
             CliArgs cli = CliArgs.parse(args);
             verbose = cli.flag("verbose");
             CliLoggerFinder.configure(verbose, cli.flag("quiet"));
-            if (cli.command().equals("help-usage") || (cli.flag("help") && !cli.command().equals("help"))) {
-                out.print(USAGE);
+            CliLoggerFinder.jdkLogs(CliSettings.jdkLogs(cli.settings()));
+            Optional<Command> command = command(cli);
+            if (command.isEmpty()) {
+                out.print(Usage.global());
                 return 0;
             }
-            progress = terminal && !cli.flag("quiet") ? ConsoleProgress.create(err, true,
-                    ConsoleProgress.terminalWidth()) : null;
+            Command.Spec spec = command.get().spec();
+            if (cli.flag("help")) {
+                out.print(Usage.of(spec));
+                return 0;
+            }
+            check(spec, cli);
+            progress = terminal && !cli.flag("quiet") ? ConsoleProgress.create(err, true, ConsoleProgress.terminalWidth()) : null;
             ProgressListener listener = progress != null ? progress
                     : cli.flag("quiet") ? ProgressListener.NONE : ProgressListener.logging();
-            Hub hub = hub(cli, listener);
-            new Commands(hub, out).run(cli);
+            ConsoleProgress shown = progress;
+            in = new Invocation(cli, out, err, settings -> hub(cli, settings, listener, shown));
+            if (!CliSettings.withoutOwn(cli.settings()).isEmpty()) {
+                in.hub(); // checks the keys before the command does anything
+            }
+            command.get().run(in);
             return 0;
         } catch (UsageException e) {
-            err.println("jhub: " + e.getMessage());
+            err.println("jhub: " + oneLine(e.getMessage()));
             return 2;
         } catch (RuntimeException | Error e) {
-            return fail(e, verbose, progress);
+            if (progress != null) {
+                progress.finish();
+            }
+            return CliErrors.report(e, verbose, in, err);
         } finally {
             if (progress != null) {
                 progress.finish();
@@ -104,21 +106,60 @@ public final class Cli {
         }
     }
 
-    private int fail(Throwable e, boolean verbose, ConsoleProgress progress) {
-        if (progress != null) {
-            progress.finish();
+    /** The command the words name; empty for {@code jhub --help} alone; a usage error for no or unknown words. */
+    private static Optional<Command> command(CliArgs cli) {
+        if (!cli.command().isEmpty()) {
+            return Commands.byName(cli.command());
         }
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (!(e instanceof HubException) && !(e instanceof IllegalArgumentException)) {
-            message = e.getClass().getSimpleName() + ": " + message;
+        List<String> words = cli.words();
+        if (words.isEmpty()) {
+            if (cli.flag("version")) {
+                return Commands.byName("version");
+            }
+            if (cli.flag("help")) {
+                return Optional.empty();
+            }
+            throw new UsageException("no command given; jhub --help lists the commands");
         }
-        err.println("jhub: error: " + oneLine(message));
-        if (verbose) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            err.print(trace);
+        String first = words.get(0);
+        List<Command> group = Commands.group(first);
+        if (!group.isEmpty()) {
+            List<String> subs = group.stream().map(c -> c.spec().name().substring(first.length() + 1)).toList();
+            if (words.size() == 1) {
+                throw new UsageException(first + " needs one of: " + String.join(", ", subs)
+                        + " (see jhub help " + first + ")");
+            }
+            throw new UsageException(first + " has no subcommand \"" + words.get(1) + "\""
+                    + Suggestions.nearest(words.get(1), subs).map(s -> "; did you mean jhub " + first + " " + s + "?")
+                    .orElse("; it takes " + String.join(", ", subs)));
         }
-        return 1;
+        throw new UsageException("unknown command \"" + first + "\""
+                + Suggestions.nearest(first, Commands.firstWords()).map(s -> "; did you mean " + s + "?").orElse("")
+                + " (see jhub --help)");
+    }
+
+    /** Refuses options the command does not take and too few or too many words. */
+    private static void check(Command.Spec spec, CliArgs cli) {
+        for (String option : cli.given()) {
+            if (!spec.accepts(option) && !(option.equals("version") && spec.name().equals("version"))) {
+                throw new UsageException(spec.name() + " does not take --" + option + " (see jhub "
+                        + spec.name() + " --help)");
+            }
+        }
+        if (cli.flag("trust") && cli.flag("no-trust")) {
+            throw new UsageException("--trust and --no-trust contradict each other; give one");
+        }
+        int n = cli.words().size();
+        if (n < spec.minWords()) {
+            throw new UsageException(spec.name() + " needs " + spec.args() + " (see jhub " + spec.name()
+                    + " --help)");
+        }
+        if (n > spec.maxWords()) {
+            List<String> extra = cli.words().subList(spec.maxWords(), n);
+            throw new UsageException(spec.name() + " takes " + (spec.maxWords() == 0 ? "no arguments"
+                    : spec.args()) + "; unexpected: " + String.join(" ", extra) + " (see jhub " + spec.name()
+                    + " --help)");
+        }
     }
 
     /** Joins a multi-line message into one line: "a:\n b\n c" becomes "a: b; c". */
@@ -126,26 +167,39 @@ public final class Cli {
         return message.strip().replaceAll(":\\s*\\R\\s*", ": ").replaceAll("\\s*\\R\\s*", "; ");
     }
 
-    private static Hub hub(CliArgs cli, ProgressListener progress) {
+    private Hub hub(CliArgs cli, Map<String, String> settings, ProgressListener progress, ConsoleProgress shown) {
         HubBuilder b = Hub.builder().progress(progress);
-        Optional<String> cacheDir = cli.option("cache-dir");
-        Optional<String> host = cli.option("host");
-        Optional<String> protocol = cli.option("protocol");
-        if (cacheDir.isPresent()) {
-            b.cacheDir(Path.of(cacheDir.get()));
-        }
-        if (host.isPresent()) {
-            b.gitHost(host.get());
-        }
-        if (protocol.isPresent()) {
-            b.protocol(protocol.get());
+        // plain branches, not lambdas: this runs on every start (see RepoArgs.usage for the exit-2 rule)
+        try {
+            if (cli.option("cache-dir").isPresent()) {
+                b.cacheDir(Path.of(cli.option("cache-dir").get()));
+            }
+            if (cli.option("host").isPresent()) {
+                b.gitHost(cli.option("host").get());
+            }
+            if (cli.option("protocol").isPresent()) {
+                b.protocol(cli.option("protocol").get());
+            }
+        } catch (IllegalArgumentException | io.jhub.api.InvalidGitHostException e) {
+            throw new UsageException(e.getMessage());
         }
         if (cli.flag("offline")) {
             b.offline(true);
         }
-        for (Map.Entry<String, String> s : cli.settings().entrySet()) {
+        Map<String, String> forHub = CliSettings.withoutOwn(settings);
+        for (Map.Entry<String, String> s : forHub.entrySet()) {
             b.setting(s.getKey(), s.getValue());
         }
-        return b.build();
+        if (interactive && !cli.flag("trust") && !cli.flag("no-trust")) {
+            b.trustPrompt(new TrustQuestion(new BufferedReader(new InputStreamReader(stdin, Charset.defaultCharset())),
+                    err, () -> {
+                        if (shown != null) {
+                            shown.finish();
+                        }
+                    }));
+        }
+        Hub hub = b.build();
+        CliSettings.check(forHub.keySet(), hub);
+        return hub;
     }
 }

@@ -1,16 +1,20 @@
 package io.jhub.cli.internal;
 
+import io.jhub.core.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The parsed command line: the command, its positional words, and the options.
+ * The parsed command line: the command, its positional words, and the options. Options come from the table in
+ * {@link Options}; an unknown one, a flag given a value, or a missing value is a {@link UsageException} with the
+ * nearest known option.
  *
- * @param command the first word (list, help, load, ...)
+ * @param command the command's name as {@link Commands} knows it ({@code list}, {@code trust ls}), or "" for none
  * @param words the positional words after it
  * @param options single-valued options by name (without the leading dashes)
  * @param flags boolean options that were given
@@ -20,41 +24,36 @@ import java.util.Set;
 public record CliArgs(String command, List<String> words, Map<String, String> options, Set<String> flags,
         Map<String, String> namedArgs, Map<String, String> settings) {
 
-    private static final Set<String> VALUED = Set.of("host", "protocol", "commit", "cache-dir", "hubconf",
-            "sha256", "file-name", "connections", "package");
-    private static final Set<String> FLAGS = Set.of("no-cache", "offline", "trust", "verbose", "quiet", "help",
-            "allow-http", "skip-validation", "module");
-
     /**
      * Returns the name of every option the parser accepts, without the leading dashes.
      *
-     * @return the valued options, the flags, {@code arg} and {@code set}
+     * @return the names from the option table
      */
     static Set<String> optionNames() {
-        Set<String> all = new java.util.TreeSet<>(VALUED);
-        all.addAll(FLAGS);
-        all.add("arg");
-        all.add("set");
+        Set<String> all = new java.util.TreeSet<>();
+        Options.all().forEach(o -> all.add(o.name()));
         return all;
     }
 
     /**
-     * Parses the arguments of {@code jhub}.
+     * Parses the arguments of {@code jhub}: options anywhere, {@code --} ends them; {@code -h}, {@code -q} and
+     * {@code -V} are the short forms. A word starting with {@code -} and a digit (a negative number) is a word.
      *
      * @param args the raw arguments
-     * @return the parsed form
-     * @throws UsageException for an unknown option, a missing value, or no command
+     * @return the parsed form; {@link #command()} is "" when the words name no command
+     * @throws UsageException for an unknown option, a missing value, or a malformed pair
      */
     public static CliArgs parse(String[] args) {
         List<String> words = new ArrayList<>();
         Map<String, String> options = new LinkedHashMap<>();
-        Set<String> flags = new java.util.LinkedHashSet<>();
+        Set<String> flags = new LinkedHashSet<>();
         Map<String, String> named = new LinkedHashMap<>();
         Map<String, String> settings = new LinkedHashMap<>();
         boolean onlyWords = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (onlyWords || !a.startsWith("--")) {
+            if (onlyWords || !a.startsWith("-") || a.equals("-") || Character.isDigit(a.charAt(1))
+                    || a.charAt(1) == '.') {
                 words.add(a);
                 continue;
             }
@@ -62,43 +61,60 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
                 onlyWords = true;
                 continue;
             }
-            String name = a.substring(2);
+            String name;
             String inline = null;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                inline = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
-            if (FLAGS.contains(name) && inline == null) {
-                flags.add(name);
-            } else if (VALUED.contains(name) || name.equals("arg") || name.equals("set")) {
-                String value = inline;
-                if (value == null) {
-                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                        throw new UsageException("option --" + name + " needs a value");
-                    }
-                    value = args[++i];
+            Option o;
+            if (a.startsWith("--")) {
+                name = a.substring(2);
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    inline = name.substring(eq + 1);
+                    name = name.substring(0, eq);
                 }
-                if (name.equals("arg") || name.equals("set")) {
-                    int sep = value.indexOf('=');
-                    if (sep <= 0) {
-                        throw new UsageException("--" + name + " takes name=value, got \"" + value + "\"");
-                    }
-                    (name.equals("arg") ? named : settings).put(value.substring(0, sep), value.substring(sep + 1));
-                } else if (value.isBlank()) {
-                    throw new UsageException("option --" + name + " needs a value, got an empty one");
-                } else {
-                    options.put(name, value);
+                o = Options.byName(name).orElse(null);
+                if (o == null) {
+                    throw new UsageException("unknown option --" + name + Suggestions.nearest(name, optionNames())
+                            .map(s -> "; did you mean --" + s + "?").orElse("") + " (see jhub --help)");
                 }
             } else {
-                throw new UsageException("unknown option --" + name + " (see jhub --help)");
+                o = a.length() == 2 ? Options.byShortName(a.charAt(1)).orElse(null) : null;
+                if (o == null) {
+                    throw new UsageException("unknown option " + a + " (short options are -h, -q and -V; see jhub"
+                            + " --help)");
+                }
+                name = o.name();
+            }
+            if (o.isFlag()) {
+                if (inline != null) {
+                    throw new UsageException("option --" + name + " takes no value, got \"" + inline + "\"");
+                }
+                flags.add(name);
+                continue;
+            }
+            String value = inline;
+            if (value == null) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new UsageException("option --" + name + " needs a value (" + o.value() + ")");
+                }
+                value = args[++i];
+            }
+            if (Options.isPairs(name)) {
+                int sep = value.indexOf('=');
+                if (sep <= 0) {
+                    throw new UsageException("--" + name + " takes " + o.value() + ", got \"" + value + "\"");
+                }
+                (name.equals("arg") ? named : settings).put(value.substring(0, sep), value.substring(sep + 1));
+            } else if (value.isBlank()) {
+                throw new UsageException("option --" + name + " needs a value, got an empty one");
+            } else {
+                options.put(name, value);
             }
         }
-        String command = words.isEmpty() ? (flags.contains("help") ? "help-usage" : "") : words.remove(0);
-        if (command.isEmpty()) {
-            throw new UsageException("no command given (see jhub --help)");
-        }
-        return new CliArgs(command, List.copyOf(words), Map.copyOf(options), Set.copyOf(flags), named, settings);
+        Optional<Command> matched = Commands.match(words);
+        String command = matched.isPresent() ? matched.get().spec().name() : "";
+        int used = command.isEmpty() ? 0 : command.split(" ").length;
+        return new CliArgs(command, List.copyOf(words.subList(used, words.size())), Map.copyOf(options),
+                Set.copyOf(flags), named, settings);
     }
 
     /**
@@ -130,8 +146,21 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
      */
     public String word(int index, String what) {
         if (index >= words.size()) {
-            throw new UsageException("jhub " + command + " needs " + what);
+            throw new UsageException(command + " needs " + what + " (see jhub " + command + " --help)");
         }
         return words.get(index);
+    }
+
+    /** Every option given, flags and valued ones, by name. */
+    Set<String> given() {
+        Set<String> all = new LinkedHashSet<>(flags);
+        all.addAll(options.keySet());
+        if (!namedArgs.isEmpty()) {
+            all.add("arg");
+        }
+        if (!settings.isEmpty()) {
+            all.add("set");
+        }
+        return all;
     }
 }

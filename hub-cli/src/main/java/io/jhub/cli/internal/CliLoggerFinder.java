@@ -22,6 +22,7 @@ public final class CliLoggerFinder extends System.LoggerFinder {
     private static volatile boolean active;
     private static volatile System.Logger.Level libraryLevel = System.Logger.Level.WARNING;
     private static volatile System.Logger.Level progressLevel = System.Logger.Level.INFO;
+    private static volatile boolean jdkLogs;
 
     /** Creates the finder; called by {@link java.util.ServiceLoader}. */
     public CliLoggerFinder() {
@@ -44,9 +45,34 @@ public final class CliLoggerFinder extends System.LoggerFinder {
         progressLevel = quiet ? System.Logger.Level.OFF : System.Logger.Level.INFO;
     }
 
+    /**
+     * Sets whether the JDK's own loggers (its HTTP client, TLS, ...) follow {@code --verbose}; otherwise they
+     * print warnings and errors only, so that {@code --verbose} is jhub's debug log and not the JDK's internals.
+     *
+     * @param enabled true for {@code --set log.jdk=true}
+     */
+    static void jdkLogs(boolean enabled) {
+        jdkLogs = enabled;
+    }
+
+    /** A logger of the JDK itself: its name or its module is the platform's. */
+    static boolean isJdkLogger(String name, Module module) {
+        String m = module != null && module.isNamed() ? module.getName() : "";
+        return m.startsWith("java.") || m.startsWith("jdk.") || name.startsWith("jdk.") || name.startsWith("java.")
+                || name.startsWith("javax.") || name.startsWith("sun.") || name.startsWith("com.sun.");
+    }
+
     @Override
     public System.Logger getLogger(String name, Module module) {
-        return active ? new LineLogger(name) : OtherFinder.get().getLogger(name, module);
+        return active ? commandLogger(name, module) : OtherFinder.get().getLogger(name, module);
+    }
+
+    /** The logger the {@code jhub} command gives: one-line records, the JDK's own held at warnings by default. */
+    static System.Logger commandLogger(String name, Module module) {
+        if (isJdkLogger(name, module)) {
+            return new JdkLogger(new LineLogger(name));
+        }
+        return new LineLogger(name);
     }
 
     /**
@@ -58,6 +84,33 @@ public final class CliLoggerFinder extends System.LoggerFinder {
      */
     static System.Logger lineLogger(String name) {
         return new LineLogger(name);
+    }
+
+    /** A JDK logger: below WARNING only with {@code --set log.jdk=true}. */
+    private record JdkLogger(LineLogger lines) implements System.Logger {
+        @Override
+        public String getName() {
+            return lines.getName();
+        }
+
+        @Override
+        public boolean isLoggable(Level level) {
+            return (jdkLogs || level.getSeverity() >= Level.WARNING.getSeverity()) && lines.isLoggable(level);
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
+            if (isLoggable(level)) {
+                lines.log(level, bundle, msg, thrown);
+            }
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+            if (isLoggable(level)) {
+                lines.log(level, bundle, format, params);
+            }
+        }
     }
 
     /** Prints enabled records as {@code jhub: LEVEL: message}. */

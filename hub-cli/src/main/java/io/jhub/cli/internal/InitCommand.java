@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,8 +19,18 @@ import javax.lang.model.SourceVersion;
  * {@code jhub load} accept as it is. The files are written into a staging directory beside {@code DIR} and moved
  * into place at the end, so a failure leaves no half-written hub.
  */
-final class InitCommand {
-    private InitCommand() {
+final class InitCommand implements Command {
+    private static final Spec SPEC = new Spec("init", "<dir>",
+            "write a new hub repository (hubconf, resource, README)", List.of("package", "module"), 1, 1, "");
+
+    @Override
+    public Spec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in) {
+        run(in.args(), in.out());
     }
 
     /**

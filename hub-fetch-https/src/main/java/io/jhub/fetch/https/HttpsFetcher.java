@@ -5,6 +5,7 @@ import io.jhub.api.RefNotFoundException;
 import io.jhub.api.spi.FetchContext;
 import io.jhub.api.spi.FetchRequest;
 import io.jhub.api.spi.RepoFetcher;
+import io.jhub.api.spi.SettingKey;
 import io.jhub.api.spi.Resolution;
 import io.jhub.fetch.https.internal.ArchiveDownload;
 import io.jhub.fetch.https.internal.ArchiveUrls;
@@ -19,6 +20,7 @@ import io.jhub.git.wire.RefResolver;
 import io.jhub.http.HttpEngine;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,6 +61,27 @@ public final class HttpsFetcher implements RepoFetcher {
     @Override
     public String description() {
         return "source archives over HTTPS (GitHub, GitLab, URL template) with smart-HTTP ref resolution";
+    }
+
+    /**
+     * Returns the {@code https.*} settings this fetcher reads; all but {@code https.gitlabHosts} may be given per
+     * host ({@code https.style.git.example.org}), and a token only per host.
+     *
+     * @return the keys
+     */
+    @Override
+    public List<SettingKey> settingKeys() {
+        SettingKey.HostSuffix perHost = SettingKey.HostSuffix.OPTIONAL;
+        return List.of(new SettingKey("https.token", SettingKey.HostSuffix.REQUIRED, "token for exactly that host"),
+                SettingKey.of(Tokens.GITLAB_HOSTS, "further GitLab hosts, comma-separated"),
+                new SettingKey("https.style", perHost, "URL style: github, gitlab or template"),
+                new SettingKey("https.urlTemplate", perHost, "archive URL template"),
+                new SettingKey("https.gitUrlTemplate", perHost, "git URL template for ref discovery"),
+                new SettingKey("https.format", perHost, "archive format, tar.gz (default) or zip"),
+                new SettingKey("https.smartHttp", perHost, "ref discovery through smart HTTP (true)"),
+                new SettingKey("https.maxEntries", perHost, "most entries an archive may have"),
+                new SettingKey("https.maxBytes", perHost, "most bytes an archive may unpack to"),
+                new SettingKey("https.attempts", perHost, "whole-fetch attempts (3)"));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.jhub.api.ProgressEvent;
 import io.jhub.api.spi.FetchContext;
 import io.jhub.api.spi.FetchRequest;
 import io.jhub.api.spi.RepoFetcher;
+import io.jhub.api.spi.SettingKey;
 import io.jhub.api.spi.Resolution;
 import io.jhub.git.wire.RefResolver;
 import io.jhub.fetch.ssh.internal.SshCommitCheck;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -63,6 +65,27 @@ public final class SshFetcher implements RepoFetcher {
     @Override
     public String description() {
         return "git over SSH (jsch, protocol v2 with v0 fallback, shallow pack; no git binary needed)";
+    }
+
+    /**
+     * Returns the {@code ssh.*} settings this fetcher reads.
+     *
+     * @return the keys
+     */
+    @Override
+    public List<SettingKey> settingKeys() {
+        return List.of(SettingKey.of(SshSettings.USER, "login user (default: the ssh config's User, else git)"),
+                SettingKey.of(SshSettings.PATH_TEMPLATE, "repository path on the server ({owner}/{repo}.git)"),
+                SettingKey.of(SshSettings.IDENTITY, "private key files, comma-separated"),
+                SettingKey.of(SshSettings.PASSPHRASE, "passphrase of encrypted private keys"),
+                SettingKey.of(SshSettings.KNOWN_HOSTS, "known_hosts file (~/.ssh/known_hosts)"),
+                SettingKey.of(SshSettings.CONFIG, "OpenSSH config file (~/.ssh/config; none to ignore it)"),
+                SettingKey.of(SshSettings.AGENT, "false: do not use ssh-agent"),
+                SettingKey.of(SshSettings.PROTOCOL, "git protocol version, 2 (default) or 0"),
+                SettingKey.of(SshSettings.UPLOAD_PACK, "remote command (git-upload-pack)"),
+                SettingKey.of(SshSettings.CIPHERS, "ciphers to offer, most preferred first"),
+                SettingKey.of(SshSettings.MAX_ENTRIES, "most entries a fetched tree may have"),
+                SettingKey.of(SshSettings.MAX_BYTES, "most bytes a fetch may receive, unpack or write"));
     }
 
     /**

@@ -225,7 +225,8 @@ public final class LoadedHubModule implements HubModule {
 
     private EntryNotFoundException notFound(String entry) {
         return new EntryNotFoundException("Hub repository " + name + " has no entry \"" + entry + "\" (entries: "
-                + (entries.isEmpty() ? "none" : String.join(", ", entries)) + "). Entries are the public static"
-                + " methods of " + TypeNames.simplify(hubconfClassName) + ".");
+                + (entries.isEmpty() ? "none" : String.join(", ", entries)) + ")."
+                + io.jhub.core.Suggestions.hint(entry, entries) + " Entries are the public static methods of "
+                + TypeNames.simplify(hubconfClassName) + ".");
     }
 }
