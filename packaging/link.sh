@@ -37,8 +37,14 @@ rm -rf "$out"
 # and, when link time made one, the AOT cache below.
 opts="--add-modules ALL-DEFAULT -Xlog:disable"
 if [ "$feature" -ge 21 ]; then opts="$opts -XX:+UseSerialGC"; fi
+except_download=""
 while IFS= read -r line || [ -n "$line" ]; do
-  case "$line" in "#"* | "") ;; *) opts="$opts $line" ;; esac
+  case "$line" in
+    "#"* | "") ;;
+    except:download\ *) except_download="$except_download ${line#* }" ;;
+    except:*) echo "packaging/jvm-options: only except:download is supported here: $line" >&2; exit 1 ;;
+    *) opts="$opts $line" ;;
+  esac
 done <"$here/jvm-options"
 cat >"$out/bin/jhub" <<LAUNCHER
 #!/bin/sh
@@ -54,6 +60,7 @@ else
   OPTS="\$OPTS -Djhub.stderr.terminal=false"
 fi
 if [ -t 0 ] && [ -t 2 ]; then export JHUB_INTERACTIVE=1; else export JHUB_INTERACTIVE=0; fi
+[ "\${1:-}" = download ] || OPTS="\$OPTS$except_download"
 if [ -f "\$DIR/../lib/jhub.aot" ]; then
   exec "\$DIR/java" "-XX:AOTCache=\$DIR/../lib/jhub.aot" \$OPTS \${JHUB_JAVA_OPTS:-} -m io.jhub.cli/io.jhub.cli.Main "\$@"
 fi

@@ -24,7 +24,7 @@ mkdir -p "$WORK/ap"
 AGENT="$WORK/ap/linux-x64/libasyncProfiler.so"
 
 # the launcher's java command without the options of packaging/jvm-options, which "@defaults" puts back
-mapfile -t launcher < <(grep -v '^#' "$ROOT/packaging/jvm-options" | grep .)
+mapfile -t launcher < <(grep -v -e '^#' -e '^except:' "$ROOT/packaging/jvm-options" | grep .)
 mapfile -t cmd < <(JHUB_PRINT_COMMAND=1 "$ROOT/jhub" download "$URL")
 java_bin="${JAVA:-${cmd[0]}}"
 base=()

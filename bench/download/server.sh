@@ -1,8 +1,8 @@
 # Sourced by the download benchmarks: installs nginx-light, curl, aria2, time and procps from Debian when missing,
 # makes a SIZE_MIB (default 1024) MiB random file big.bin and a 32 MiB small.bin, a self-signed EC certificate and
-# a PKCS12 trust store, and starts nginx (2 workers) on a free loopback port. Sets WORK (one /tmp directory, removed
-# on exit), URL, URL_SMALL, SHA (of big.bin) and NGINX_PID; nginx is stopped on every exit path of the sourcing
-# script.
+# a PKCS12 trust store, and starts nginx (2 workers; bench/lib/nginx.sh) on a free loopback port. Sets WORK (one
+# /tmp directory, removed on exit), URL, URL_SMALL, SHA (of big.bin) and NGINX_PID; nginx is stopped on every exit
+# path of the sourcing script.
 # RATE (nginx's limit_rate, e.g. 100m) caps each connection's speed, as many servers and long network paths do.
 SIZE_MIB="${SIZE_MIB:-1024}"
 RATE="${RATE:-}"
@@ -17,7 +17,6 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} from Debian"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
 WORK="$(mktemp -d /tmp/jhub-bench-download.XXXXXX)"
 NGINX_PID=""
@@ -32,47 +31,23 @@ trap cleanup EXIT INT TERM
 
 echo "== preparing ${SIZE_MIB} MiB file, certificate and nginx in $WORK"\
   "${RATE:+(each connection capped at $RATE bytes/s)}"
-mkdir -p "$WORK/www" "$WORK/tmp" "$WORK/logs"
+mkdir -p "$WORK/www"
 chmod 755 "$WORK" "$WORK/www"   # nginx workers run as an unprivileged user
 head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom > "$WORK/www/big.bin"
 chmod 644 "$WORK/www/big.bin"
 head -c $((32 * 1024 * 1024)) /dev/urandom > "$WORK/www/small.bin"   # what jhub-after32 downloads first
 chmod 644 "$WORK/www/small.bin"
 SHA="$(sha256sum "$WORK/www/big.bin" | cut -d' ' -f1)"
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=127.0.0.1" \
-  -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/nginx.sh"
+bench_cert "$WORK"
 # an unprotected PKCS12 trust store, like the JDK's own cacerts since JDK 18: read without a password, so the JVM
 # does not spend ~0.25 CPU-seconds on the PBKDF2 integrity check that a password-protected store costs
 keytool -J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE -J-Dkeystore.pkcs12.macAlgorithm=NONE -importcert \
   -noprompt -alias bench -file "$WORK/cert.pem" -storetype PKCS12 -keystore "$WORK/trust.p12" -storepass changeit \
   >/dev/null 2>&1
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
-cat > "$WORK/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/logs/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  sendfile on;
-  client_body_temp_path $WORK/tmp/body;
-  proxy_temp_path $WORK/tmp/proxy;
-  fastcgi_temp_path $WORK/tmp/fastcgi;
-  uwsgi_temp_path $WORK/tmp/uwsgi;
-  scgi_temp_path $WORK/tmp/scgi;
-  server {
-    listen 127.0.0.1:$PORT ssl;
-    ssl_certificate $WORK/cert.pem;
-    ssl_certificate_key $WORK/key.pem;
-    root $WORK/www;
-    ${RATE:+limit_rate $RATE;}
-  }
-}
-CONF
-"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/logs/error.log" &
-NGINX_PID=$!
+bench_nginx "$WORK" "$WORK/www" "${RATE:+    limit_rate $RATE;}"
+PORT="$NGINX_PORT"
 URL="https://127.0.0.1:$PORT/big.bin"
 URL_SMALL="https://127.0.0.1:$PORT/small.bin"
 for _ in $(seq 100); do curl -sf --cacert "$WORK/cert.pem" -r 0-0 -o /dev/null "$URL" && break; sleep 0.1; done

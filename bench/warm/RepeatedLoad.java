@@ -1,7 +1,6 @@
 import io.jhub.core.Hub;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * In-process repeated load of a remote repository with its tree cached: one Hub, one JVM, the same
@@ -17,7 +16,7 @@ public class RepeatedLoad {
         String commit = args[3];
         int rounds = Integer.parseInt(args[4]);
         Hub hub = Hub.builder().cacheDir(cache).gitHost(host).build();
-        hub.trust(repo, Optional.empty());
+        hub.trust(repo);
         double[] branch = new double[rounds];
         double[] pinned = new double[rounds];
         for (int i = -20; i < rounds; i++) { // 20 warm-up rounds of each, interleaved with the timed ones

@@ -15,6 +15,7 @@ import io.jhub.fetch.https.internal.HttpsSettings;
 import io.jhub.fetch.https.internal.SmartHttpRefs;
 import io.jhub.fetch.https.internal.Token;
 import io.jhub.fetch.https.internal.Tokens;
+import io.jhub.fetch.https.internal.V2Capabilities;
 import io.jhub.git.wire.RefAdvertisement;
 import io.jhub.git.wire.RefResolver;
 import io.jhub.http.HttpEngine;
@@ -39,7 +40,12 @@ import java.util.Optional;
  * @since 0.1
  */
 public final class HttpsFetcher implements RepoFetcher {
-    /** Creates the fetcher; it keeps no state between calls. */
+    private final V2Capabilities capabilities = new V2Capabilities();
+
+    /**
+     * Creates the fetcher. Its only state between calls is the protocol v2 capabilities each repository
+     * advertised, which lets a repeated ref lookup skip {@code info/refs}.
+     */
     public HttpsFetcher() {
     }
 
@@ -110,7 +116,8 @@ public final class HttpsFetcher implements RepoFetcher {
         Optional<Token> token = Tokens.forHost(context, request.host());
         String where = request.repo().path() + " on " + request.host();
         Optional<RefAdvertisement> adv = SmartHttpRefs.discover(HttpEngine.fromContext(context),
-                ArchiveUrls.git(settings, request.host(), request.repo(), token), request.host(), token, where);
+                ArchiveUrls.git(settings, request.host(), request.repo(), token), request.host(), token, where,
+                capabilities);
         if (adv.isEmpty()) {
             return Resolution.unknown();
         }

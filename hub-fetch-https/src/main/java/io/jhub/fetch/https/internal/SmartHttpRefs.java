@@ -1,6 +1,7 @@
 package io.jhub.fetch.https.internal;
 
 import io.jhub.api.GitHost;
+import io.jhub.api.GitProtocolException;
 import io.jhub.git.wire.PktLineReader;
 import io.jhub.git.wire.PktLineWriter;
 import io.jhub.git.wire.RefAdvertisement;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Asks a host for a repository's refs through git's smart-HTTP protocol: {@code info/refs} (v0, or v2
- * capabilities followed by an {@code ls-refs} POST).
+ * capabilities followed by an {@code ls-refs} POST). When the repository's v2 capabilities are remembered from an
+ * earlier lookup in this process, the {@code ls-refs} POST goes out alone: one request instead of two.
  */
 public final class SmartHttpRefs {
     private static final System.Logger LOG = System.getLogger(SmartHttpRefs.class.getName());
@@ -25,19 +27,31 @@ public final class SmartHttpRefs {
     }
 
     /**
-     * Fetches the advertisement.
+     * Fetches the advertisement, with a single {@code ls-refs} POST when {@code known} holds the repository's v2
+     * capabilities; any other answer to that POST than the refs makes it forget them and ask {@code info/refs}.
      *
      * @param engine the HTTP engine
      * @param git the repository URL and the token header for git
      * @param host the git host, for messages
      * @param token the token, for messages
      * @param where the repository, for messages
+     * @param known the capabilities seen before, updated by this lookup
      * @return the refs, or empty when the host does not speak smart-HTTP for this URL (404, other content)
      * @throws io.jhub.api.AuthenticationException on 401/403
      * @throws io.jhub.api.DownloadException on connection failures after retries
      */
     public static Optional<RefAdvertisement> discover(HttpEngine engine, ArchiveUrls.Target git, GitHost host,
-            Optional<Token> token, String where) {
+            Optional<Token> token, String where, V2Capabilities known) {
+        Optional<RefAdvertisement> remembered = known.get(git.uri());
+        if (remembered.isPresent()) {
+            Optional<RefAdvertisement> direct = lsRefs(engine, git, remembered.get(), token, false, host, where);
+            if (direct.isPresent()) {
+                return direct;
+            }
+            LOG.log(System.Logger.Level.DEBUG, "ls-refs without info/refs refused at {0}; asking info/refs",
+                    git.uri());
+            known.forget(git.uri());
+        }
         URI infoRefs = URI.create(git.uri() + "/info/refs?service=git-upload-pack");
         HttpCall call = withAuth(HttpCall.get(infoRefs).header("Git-Protocol", "version=2"), git, token);
         Optional<RefAdvertisement> adv = engine.send(call, reply -> {
@@ -55,7 +69,13 @@ public final class SmartHttpRefs {
         if (adv.isEmpty() || adv.get().version() != 2) {
             return adv;
         }
-        RefAdvertisement caps = adv.get();
+        known.put(git.uri(), adv.get());
+        return lsRefs(engine, git, adv.get(), token, true, host, where);
+    }
+
+    /** The {@code ls-refs} POST; a reply other than 200 is an error when {@code strict}, else empty. */
+    private static Optional<RefAdvertisement> lsRefs(HttpEngine engine, ArchiveUrls.Target git,
+            RefAdvertisement caps, Optional<Token> token, boolean strict, GitHost host, String where) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
             PktLineWriter w = new PktLineWriter(body);
@@ -68,12 +88,24 @@ public final class SmartHttpRefs {
         HttpCall ls = withAuth(HttpCall.post(post, "application/x-git-upload-pack-request", body.toByteArray())
                 .header("Git-Protocol", "version=2").header("Accept", "application/x-git-upload-pack-result"),
                 git, token);
-        return Optional.of(engine.send(ls, reply -> {
-            if (reply.status() != 200) {
+        return engine.send(ls, reply -> {
+            if (strict && reply.status() != 200) {
                 throw HttpErrors.forStatus(reply, "the refs of " + where + " (ls-refs)", host, token);
             }
-            return caps.withLsRefs(new PktLineReader(reply.body()));
-        }));
+            if (strict) {
+                return Optional.of(caps.withLsRefs(new PktLineReader(reply.body())));
+            }
+            String type = reply.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+            if (reply.status() != 200 || !type.startsWith("application/x-git-upload-pack-result")) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(caps.withLsRefs(new PktLineReader(reply.body())));
+            } catch (GitProtocolException e) {
+                LOG.log(System.Logger.Level.DEBUG, "ls-refs without info/refs: {0}", e.getMessage());
+                return Optional.empty();
+            }
+        });
     }
 
     private static HttpCall withAuth(HttpCall call, ArchiveUrls.Target target, Optional<Token> token) {
