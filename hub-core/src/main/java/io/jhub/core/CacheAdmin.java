@@ -3,7 +3,6 @@ package io.jhub.core;
 import io.jhub.api.GitHost;
 import io.jhub.api.InvalidRepoException;
 import io.jhub.api.RepoInfo;
-import io.jhub.core.internal.cache.ByteSize;
 import io.jhub.core.internal.cache.CacheEntry;
 import io.jhub.core.internal.cache.CacheInventory;
 import io.jhub.core.internal.cache.CachePruner;

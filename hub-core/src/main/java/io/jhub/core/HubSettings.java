@@ -8,7 +8,6 @@ import io.jhub.api.spi.RepoFetcher;
 import io.jhub.core.internal.HubHttp;
 import io.jhub.http.HttpEngine;
 import io.jhub.http.download.FileDownloads;
-import io.jhub.core.internal.cache.ByteSize;
 import java.io.File;
 import java.net.http.HttpClient;
 import java.nio.file.Path;

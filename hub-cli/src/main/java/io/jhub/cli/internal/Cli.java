@@ -27,7 +27,12 @@ public final class Cli {
               fetch <repo>                              fetch into the cache only; prints the tree's path last
               trust <repo>                              add a repository to the trusted list
               protocols                                 list the installed fetchers
-              cache ls | cache rm <repo> | cache clean  show or empty the cache
+              cache ls [--json]                         list cached commits, compiled classes and weights
+              cache rm <owner/name[@commit]> | cache rm --weights NAME|URL
+                                                        remove from the cache; prints the bytes freed
+              cache clean [--dry-run]                   empty the cache (entries in use stay)
+              cache prune [--max-size SIZE] [--older-than DAYS] [--dry-run]
+                                                        remove least recently used entries
               download <url> [--sha256 HEX] [--file-name NAME] [--connections N] [--allow-http]
                                                         download a file into the cache; prints its path
 

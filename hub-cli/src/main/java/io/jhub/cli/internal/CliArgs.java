@@ -21,9 +21,9 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
         Map<String, String> namedArgs, Map<String, String> settings) {
 
     private static final Set<String> VALUED = Set.of("host", "protocol", "commit", "cache-dir", "hubconf",
-            "sha256", "file-name", "connections");
+            "sha256", "file-name", "connections", "weights", "max-size", "older-than");
     private static final Set<String> FLAGS = Set.of("no-cache", "offline", "trust", "verbose", "quiet", "help",
-            "allow-http", "skip-validation");
+            "allow-http", "skip-validation", "json", "dry-run");
 
     /**
      * Returns the name of every option the parser accepts, without the leading dashes.

@@ -2,7 +2,6 @@ package io.jhub.cli.internal;
 
 import io.jhub.api.GitHost;
 import io.jhub.api.InvalidRepoException;
-import io.jhub.core.CachedRepo;
 import io.jhub.core.Hub;
 import io.jhub.core.HubRepo;
 import java.io.PrintStream;
@@ -32,7 +31,7 @@ final class Commands {
             case "trust" -> trust(cli);
             case "protocols" -> hub.protocols().forEach((name, description) -> out.println(name + "\t"
                     + description));
-            case "cache" -> cache(cli);
+            case "cache" -> new CacheCommand(hub, out).run(cli);
             case "download" -> out.println(DownloadCommand.run(hub, cli));
             default -> throw new UsageException("unknown command \"" + cli.command() + "\" (see jhub --help)");
         }
@@ -50,28 +49,6 @@ final class Commands {
         boolean added = cli.option("host").map(h -> hub.trust(repo, h)).orElseGet(() -> hub.trust(repo));
         String host = cli.option("host").map(h -> GitHost.parse(h).toString()).orElse(hub.defaultHost().toString());
         out.println((added ? "trusted " : "already trusted ") + host + "/" + repo);
-    }
-
-    private void cache(CliArgs cli) {
-        String sub = cli.word(0, "ls, rm <repo> or clean");
-        switch (sub) {
-            case "ls" -> {
-                for (CachedRepo r : hub.cachedRepos()) {
-                    out.println(r.key() + "\t" + String.join(",", r.commits()) + "\t" + r.dir());
-                }
-            }
-            case "rm" -> {
-                String repo = cli.word(1, "a repository (owner/name)");
-                out.println(cli.option("host").map(h -> hub.removeFromCache(repo, h))
-                        .orElseGet(() -> hub.removeFromCache(repo)) ? "removed " + repo
-                        : repo + " is not in the cache");
-            }
-            case "clean" -> {
-                hub.cleanCache();
-                out.println("cleaned " + hub.cacheDir());
-            }
-            default -> throw new UsageException("jhub cache takes ls, rm <repo> or clean, not \"" + sub + "\"");
-        }
     }
 
     private HubRepo repo(CliArgs cli) {

@@ -1,8 +1,13 @@
-package io.jhub.core.internal.cache;
+package io.jhub.core;
 
 import java.util.Locale;
 
-/** Sizes in bytes as people write them ({@code 20G}, {@code 512M}, {@code 1.5T}, {@code 4096}) and show them. */
+/**
+ * Sizes in bytes as people write them ({@code 20G}, {@code 512M}, {@code 1.5T}, {@code 4096}) and as jhub shows
+ * them, for the cache's maximum size ({@link HubBuilder#cacheMaxSize(long)}, {@code cache.maxSize}).
+ *
+ * @since 0.3
+ */
 public final class ByteSize {
     private static final String UNITS = "KMGTP";
 
