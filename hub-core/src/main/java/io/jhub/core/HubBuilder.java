@@ -285,6 +285,8 @@ public final class HubBuilder {
      * Builds the hub.
      *
      * @return a new hub
+     * @throws IllegalArgumentException if {@code cache.maxSize} or {@code JHUB_CACHE_MAX_SIZE} is not a size, or
+     *     {@code cache.readOnly} or {@code JHUB_CACHE_READONLY} names something that is not a directory
      */
     public Hub build() {
         LayerWarmup.start(); // once per JVM: the JDK's layer code warms up while the hub reads its settings
