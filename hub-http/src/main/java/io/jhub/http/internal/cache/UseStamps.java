@@ -7,7 +7,9 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class UseStamps {
     private static final ConcurrentHashMap<Path, FileLock> HELD = new ConcurrentHashMap<>();
+    /** Stamps a remover of this JVM holds exclusively; guarded by {@code HELD}'s monitor. */
+    private static final Set<Path> REMOVING = new HashSet<>();
 
     private UseStamps() {
     }
@@ -47,9 +51,9 @@ public final class UseStamps {
     }
 
     /**
-     * Marks the entry as in use by this process until it ends: takes (waiting if a remover holds it) a shared
-     * lock on the stamp. The caller must then check that the entry still exists: a remover may have taken it
-     * away just before.
+     * Marks the entry as in use by this process until it ends: takes (waiting if a remover, in this or another
+     * process, holds it) a shared lock on the stamp. The caller must then check that the entry still exists: a
+     * remover may have taken it away just before.
      *
      * @param stamp the stamp file (created if missing)
      * @return true if this process now holds it; false if the stamp could not be locked (use goes unrecorded)
@@ -60,6 +64,14 @@ public final class UseStamps {
             return true;
         }
         synchronized (HELD) {
+            while (REMOVING.contains(key)) {
+                try {
+                    HELD.wait(); // a removal in this JVM: its exclusive lock is released within one rename
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
             if (HELD.containsKey(key)) {
                 return true;
             }
@@ -95,23 +107,34 @@ public final class UseStamps {
      */
     public static Optional<AutoCloseable> tryExclusive(Path stamp) {
         Path key = stamp.toAbsolutePath().normalize();
-        if (HELD.containsKey(key)) {
-            return Optional.empty();
-        }
-        FileChannel channel = null;
-        try {
-            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, false);
-            if (lock == null) {
+        synchronized (HELD) {
+            if (HELD.containsKey(key) || REMOVING.contains(key)) {
+                return Optional.empty();
+            }
+            FileChannel channel = null;
+            try {
+                channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock(0, Long.MAX_VALUE, false);
+                if (lock == null) {
+                    closeQuietly(channel);
+                    return Optional.empty();
+                }
+                REMOVING.add(key);
+                FileChannel held = channel;
+                return Optional.of(() -> release(key, held));
+            } catch (IOException | OverlappingFileLockException e) {
                 closeQuietly(channel);
                 return Optional.empty();
             }
-            FileChannel held = channel;
-            return Optional.of(() -> closeQuietly(held));
-        } catch (IOException | OverlappingFileLockException e) {
+        }
+    }
+
+    private static void release(Path key, FileChannel channel) {
+        synchronized (HELD) {
             closeQuietly(channel);
-            return Optional.empty();
+            REMOVING.remove(key);
+            HELD.notifyAll();
         }
     }
 
