@@ -15,4 +15,6 @@ module io.jhub.http {
     exports io.jhub.http.download;
     // the crash-safe file writes and cross-process locks that the hub's caches share with downloads
     exports io.jhub.http.internal.cache to io.jhub.core;
+    // the weights cache's layout and records, for the hub's cache inventory (jhub cache ls, eviction)
+    exports io.jhub.http.internal.download to io.jhub.core;
 }

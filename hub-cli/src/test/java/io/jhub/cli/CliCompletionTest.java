@@ -60,7 +60,7 @@ class CliCompletionTest {
     void commandsSubcommandsAndOptions() {
         assertEquals(List.of("list", "load"), offers("l"));
         assertEquals(List.of("ls", "rm"), offers("trust", "").stream().filter(s -> !s.contains("/")).toList());
-        assertEquals(List.of("clean", "ls", "rm"), offers("cache", ""));
+        assertEquals(List.of("clean", "ls", "prune", "rm"), offers("cache", ""));
         assertEquals(List.of("--set", "--sha256"), offers("download", "x", "--s"));
         assertTrue(offers("load", "x", "--").containsAll(List.of("--arg", "--trust", "--no-trust", "--help")));
         assertTrue(offers("list", "x", "--set", "ssh.u").contains("ssh.user="), offers("list", "x", "--set", "ssh.").toString());

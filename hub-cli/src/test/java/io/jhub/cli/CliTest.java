@@ -151,13 +151,11 @@ class CliTest {
     void cacheListRemoveAndClean() {
         jhub("fetch", "alice/tools", "--protocol", "LOCALGIT");
         Run ls = jhub("cache", "ls");
-        assertTrue(ls.out().startsWith("github.com/alice/tools\t"), ls.out());
-        assertEquals("removed alice/tools", jhub("cache", "rm", "alice/tools").out().strip());
-        String[] row = jhub("cache", "ls").out().lines().findFirst().orElseThrow().split("\t");
-        assertEquals("github.com/alice/tools", row[0]);
-        assertEquals("", row[1], "no commit may remain after rm");
+        assertTrue(ls.out().contains("github.com/alice/tools"), ls.out());
+        assertTrue(jhub("cache", "rm", "alice/tools").out().startsWith("removed github.com/alice/tools@"));
+        assertFalse(jhub("cache", "ls").out().contains("alice/tools"), "a removed repo must leave the listing");
         assertEquals(0, jhub("cache", "clean").status());
-        assertEquals("", jhub("cache", "ls").out());
+        assertTrue(jhub("cache", "ls").out().contains("total: 0 commits, 0 compiled, 0 weights"));
         assertEquals(2, jhub("cache", "frob").status());
     }
 

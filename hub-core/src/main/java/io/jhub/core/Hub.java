@@ -15,15 +15,17 @@ import io.jhub.core.internal.load.RepoLoader;
 import io.jhub.core.internal.registry.ProtocolRegistry;
 import io.jhub.core.internal.source.RepoSource;
 import io.jhub.core.internal.trust.TrustStore;
-import io.jhub.http.internal.cache.CacheFiles;
-import java.io.IOException;
+import io.jhub.http.internal.cache.UseStamps;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,15 +47,20 @@ public final class Hub {
     private final RepoSource source;
     private final TrustStore trustStore;
     private final RepoLoader loader;
+    private final CacheAdmin cacheAdmin;
     private final ConcurrentHashMap<String, HubModule> modules = new ConcurrentHashMap<>();
     private volatile ProtocolRegistry registry;
 
     Hub(HubSettings settings) {
         this.settings = settings;
-        this.repoCache = new RepoCache(settings.cacheDir);
+        this.repoCache = new RepoCache(settings.cacheDir, settings.readOnlyCaches);
         this.source = new RepoSource(repoCache, settings, settings.offline);
         this.trustStore = new TrustStore(settings.cacheDir);
-        this.loader = new RepoLoader(settings.cacheDir.resolve("compiled"), settings.progress);
+        this.cacheAdmin = new CacheAdmin(settings.cacheDir, settings.cacheMaxSize, settings.readOnlyCaches,
+                repoCache);
+        this.loader = new RepoLoader(settings.cacheDir.resolve("compiled"), settings.readOnlyCaches.stream()
+                .map(d -> d.resolve("compiled")).toList(), settings.progress, cacheAdmin::afterInstall);
+        settings.afterWeightsInstall(cacheAdmin::afterInstall);
     }
 
     /**
@@ -321,12 +328,26 @@ public final class Hub {
     }
 
     /**
-     * Returns the repositories in the cache.
+     * Returns the repositories in the cache that have at least one fetched commit.
      *
      * @return the cached repositories, sorted
+     * @throws CacheException if the cache cannot be read
      */
     public List<CachedRepo> cachedRepos() {
-        return repoCache.list().stream().map(e -> new CachedRepo(e.key(), e.dir(), e.commits())).toList();
+        return repoCache.list().stream().filter(e -> !e.commits().isEmpty())
+                .map(e -> new CachedRepo(e.key(), e.dir(), e.commits())).toList();
+    }
+
+    /**
+     * Lists what the writable cache holds, like {@code hf cache ls}: every fetched commit, every compiled-classes
+     * entry and every downloaded file, each with its size and last use.
+     *
+     * @return the inventory
+     * @throws CacheException if the cache cannot be read
+     * @since 0.3
+     */
+    public CacheInfo cacheInfo() {
+        return cacheAdmin.info();
     }
 
     /**
@@ -336,9 +357,10 @@ public final class Hub {
      * @param repo {@code owner/name}
      * @return true if anything was removed
      * @throws io.jhub.api.InvalidRepoException if {@code repo} is malformed
+     * @throws CacheException if a commit is in use by a process, or cannot be removed
      */
     public boolean removeFromCache(String repo) {
-        return repoCache.remove(settings.defaultHost, RepoInfo.parse(repo));
+        return removed(removeRepo(repo));
     }
 
     /**
@@ -349,32 +371,135 @@ public final class Hub {
      * @return true if anything was removed
      * @throws io.jhub.api.InvalidRepoException if {@code repo} is malformed
      * @throws io.jhub.api.InvalidGitHostException if {@code host} is malformed
+     * @throws CacheException if a commit is in use by a process, or cannot be removed
      * @since 0.2
      */
     public boolean removeFromCache(String repo, String host) {
-        return repoCache.remove(GitHost.parse(host), RepoInfo.parse(repo));
+        return removed(removeRepo(repo, host));
+    }
+
+    private static boolean removed(CacheRemoval r) {
+        if (!r.inUse().isEmpty()) {
+            throw new CacheException("Cannot remove " + String.join(", ", r.inUse()) + ": a running jhub process"
+                    + " uses it. Stop that process and try again.");
+        }
+        return !r.removed().isEmpty();
     }
 
     /**
-     * Empties the cache: fetched trees, compiled classes and downloaded weights. The trusted list stays.
+     * Removes fetched commits of a repository on this hub's default host: all of them ({@code owner/name}, with
+     * its recorded ref resolutions) or one ({@code owner/name@commit}, a full id or a unique prefix). A commit in
+     * use by a running process stays and is reported in {@link CacheRemoval#inUse()}.
+     *
+     * @param repo {@code owner/name} or {@code owner/name@commit}
+     * @return what was removed and the bytes freed; nothing removed and nothing in use means it was not cached
+     * @throws io.jhub.api.InvalidRepoException if {@code repo} is malformed or a commit prefix is ambiguous
+     * @throws CacheException if an entry cannot be removed
+     * @since 0.3
+     */
+    public CacheRemoval removeRepo(String repo) {
+        return cacheAdmin.removeRepo(settings.defaultHost, repo);
+    }
+
+    /**
+     * Removes fetched commits of a repository on the given host; see {@link #removeRepo(String)}.
+     *
+     * @param repo {@code owner/name} or {@code owner/name@commit}
+     * @param host {@code host} or {@code host:port}
+     * @return what was removed and the bytes freed
+     * @throws io.jhub.api.InvalidRepoException if {@code repo} is malformed or a commit prefix is ambiguous
+     * @throws io.jhub.api.InvalidGitHostException if {@code host} is malformed
+     * @throws CacheException if an entry cannot be removed
+     * @since 0.3
+     */
+    public CacheRemoval removeRepo(String repo, String host) {
+        return cacheAdmin.removeRepo(GitHost.parse(host), repo);
+    }
+
+    /**
+     * Removes a downloaded file from the cache, named by its cached name ({@code 1a2b3c_model.pt}), by its file
+     * name when only one cached file has it ({@code model.pt}), or by its URL.
+     *
+     * @param nameOrUrl the name or URL
+     * @return what was removed and the bytes freed; nothing removed and nothing in use means it was not cached
+     * @throws IllegalArgumentException if a file name matches several cached files
+     * @throws CacheException if the file cannot be removed
+     * @since 0.3
+     */
+    public CacheRemoval removeWeights(String nameOrUrl) {
+        return cacheAdmin.removeWeights(Objects.requireNonNull(nameOrUrl, "nameOrUrl"));
+    }
+
+    /**
+     * Empties the cache: fetched trees, compiled classes and downloaded weights. The trusted list stays, and so
+     * does every entry a running process uses.
      *
      * @throws CacheException if something cannot be removed
      */
     public void cleanCache() {
-        for (String dir : List.of("repos", "compiled", "weights")) {
-            Path p = settings.cacheDir.resolve(dir);
-            if (Files.exists(p)) {
-                Path doomed = CacheFiles.stagingFor(p);
-                try {
-                    Files.move(p, doomed);
-                    CacheFiles.deleteRecursively(doomed);
-                } catch (IOException e) {
-                    throw new CacheException("Cannot remove " + p + ": " + e.getMessage()
-                            + ". Close programs that use it and try again.", e);
-                }
-            }
+        cleanCache(false);
+    }
+
+    /**
+     * Empties the cache, or tells what that would remove. The trusted list stays, and so does every entry a
+     * running process uses (listed in {@link CacheRemoval#inUse()}).
+     *
+     * @param dryRun true to remove nothing and report what would go
+     * @return what was (or would be) removed and the bytes freed
+     * @throws CacheException if something cannot be removed
+     * @since 0.3
+     */
+    public CacheRemoval cleanCache(boolean dryRun) {
+        CacheRemoval r = cacheAdmin.clean(dryRun);
+        if (!dryRun) {
+            modules.clear();
         }
-        modules.clear();
+        return r;
+    }
+
+    /**
+     * Removes least-recently-used entries (commits, compiled classes, weights) until the cache is at most
+     * {@code maxBytes}, and every entry not used for {@code olderThan}; entries in use by a process stay.
+     *
+     * @param maxBytes the size to get under; {@link Long#MAX_VALUE} for no size bound
+     * @param olderThan remove entries last used longer ago than this; {@link java.time.temporal.ChronoUnit#FOREVER}'s
+     *     duration for no age bound
+     * @param dryRun true to remove nothing and report what would go
+     * @return what was (or would be) removed and the bytes freed
+     * @throws IllegalArgumentException if {@code maxBytes} or {@code olderThan} is negative
+     * @throws CacheException if something cannot be removed
+     * @since 0.3
+     */
+    public CacheRemoval pruneCache(long maxBytes, Duration olderThan, boolean dryRun) {
+        Objects.requireNonNull(olderThan, "olderThan");
+        if (maxBytes < 0 || olderThan.isNegative()) {
+            throw new IllegalArgumentException("pruneCache needs a size and an age of 0 or more, got " + maxBytes
+                    + " bytes and " + olderThan);
+        }
+        Optional<Instant> cutoff = olderThan.compareTo(Duration.ofDays(365L * 10_000)) >= 0 ? Optional.empty()
+                : Optional.of(Instant.now().minus(olderThan));
+        return cacheAdmin.prune(maxBytes, cutoff, dryRun);
+    }
+
+    /**
+     * Returns the maximum size of the cache, when bounded ({@link HubBuilder#cacheMaxSize(long)},
+     * {@code cache.maxSize}, {@code JHUB_CACHE_MAX_SIZE}).
+     *
+     * @return bytes, or empty for an unbounded cache
+     * @since 0.3
+     */
+    public OptionalLong cacheMaxSize() {
+        return settings.cacheMaxSize;
+    }
+
+    /**
+     * Returns the read-only cache layers searched before the writable cache.
+     *
+     * @return the directories, in search order
+     * @since 0.3
+     */
+    public List<Path> readOnlyCaches() {
+        return settings.readOnlyCaches;
     }
 
     RepoCache.Installed tree(HubRepo r) {
@@ -394,22 +519,38 @@ public final class Hub {
         String protocol = r.protocolOr(settings.protocol);
         ProtocolRegistry reg = registry();
         reg.fetcher(protocol);
-        return source.tree(host, repo, r.pinnedCommit(), r.useCacheOption(), r.skipValidationOption(),
-                () -> reg.fetcher(protocol));
+        RepoCache.Installed t = source.tree(host, repo, r.pinnedCommit(), r.useCacheOption(),
+                r.skipValidationOption(), () -> reg.fetcher(protocol));
+        if (repoCache.writable(t.tree())) {
+            UseStamps.touch(RepoCache.stampOf(t.tree()));
+            if (t.fetched()) {
+                cacheAdmin.afterInstall(t.tree());
+            }
+        }
+        return t;
     }
 
     HubModule importModule(HubRepo r) {
-        RepoCache.Installed t = tree(r);
+        RepoCache.Installed first = tree(r);
         // plain branches instead of lambdas here: a fresh JVM links each lambda on first use (bench/core)
         if (r.localDir().isPresent()) {
             // a local directory may change between calls: load it again (the compiled cache makes that cheap)
-            return loader.load(t.tree(), r.hubconf(), r.localDir().get().toString(), this);
+            return loader.load(first.tree(), r.hubconf(), r.localDir().get().toString(), this);
         }
+        RepoCache.Installed t = first;
+        if (repoCache.writable(first.tree())) {
+            UseStamps.hold(RepoCache.stampOf(first.tree()));
+            if (!Files.isDirectory(first.tree())) { // evicted by another process before the hold: fetch it again
+                t = tree(r);
+                UseStamps.hold(RepoCache.stampOf(t.tree()));
+            }
+        }
+        RepoCache.Installed held = t;
         RepoInfo repo = r.remoteRepo().orElseThrow();
         checkTrust(r, repo);
-        String name = repo.path() + "@" + t.commit().substring(0, Math.min(12, t.commit().length()));
-        String key = t.tree() + "\n" + r.hubconf();
-        return modules.computeIfAbsent(key, k -> loader.load(t.tree(), r.hubconf(), name, this));
+        String name = repo.path() + "@" + held.commit().substring(0, Math.min(12, held.commit().length()));
+        String key = held.tree() + "\n" + r.hubconf();
+        return modules.computeIfAbsent(key, k -> loader.load(held.tree(), r.hubconf(), name, this));
     }
 
     private void checkTrust(HubRepo r, RepoInfo repo) {

@@ -41,6 +41,8 @@ public final class HubBuilder {
     final Map<String, String> settings = new LinkedHashMap<>();
     final List<RepoFetcher> fetchers = new ArrayList<>();
     boolean serviceLoading = true;
+    Long cacheMaxSize;
+    List<Path> readOnlyCaches;
 
     HubBuilder() {
     }
@@ -249,9 +251,59 @@ public final class HubBuilder {
     }
 
     /**
+     * Bounds the cache: after each install (a tree, compiled classes, a weights file), the least recently used
+     * entries are evicted until the cache is at most this size; an entry in use by any process and the entry just
+     * installed never are. Default: the setting {@code cache.maxSize}, else {@code JHUB_CACHE_MAX_SIZE} (such as
+     * {@code 20G}), else unbounded.
+     *
+     * @param bytes the maximum size in bytes, at least 0
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is negative
+     * @since 0.3
+     */
+    public HubBuilder cacheMaxSize(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("The cache's maximum size must be 0 or more bytes, got " + bytes);
+        }
+        this.cacheMaxSize = bytes;
+        return this;
+    }
+
+    /**
+     * Names prepared caches (baked into an image, mounted read-only) that are searched for trees, compiled
+     * classes and weights before the writable cache; nothing in them is ever written, locked, touched or
+     * evicted. Make one with the normal commands on a cache directory, then share it. Default: the setting
+     * {@code cache.readOnly}, else {@code JHUB_CACHE_READONLY} (directories separated by the path separator).
+     *
+     * @param dirs cache directories, searched in order
+     * @return this builder
+     * @throws IllegalArgumentException if one is not an existing directory
+     * @since 0.3
+     */
+    public HubBuilder readOnlyCaches(List<Path> dirs) {
+        List<Path> checked = new ArrayList<>();
+        for (Path dir : Objects.requireNonNull(dirs, "dirs")) {
+            checked.add(readOnlyDir(Objects.requireNonNull(dir, "dir"), "A read-only cache"));
+        }
+        this.readOnlyCaches = List.copyOf(checked);
+        return this;
+    }
+
+    static Path readOnlyDir(Path dir, String source) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(abs)) {
+            throw new IllegalArgumentException(source + " names \"" + dir + "\", which is not a directory: name a"
+                    + " prepared jhub cache directory (one made with jhub fetch/load/download --cache-dir DIR).");
+        }
+        return abs;
+    }
+
+    /**
      * Builds the hub.
      *
      * @return a new hub
+     * @throws IllegalArgumentException if {@code cache.maxSize} or {@code JHUB_CACHE_MAX_SIZE} is not a size, or
+     *     {@code cache.readOnly} or {@code JHUB_CACHE_READONLY} names something that is not a directory
      */
     public Hub build() {
         LayerWarmup.start(); // once per JVM: the JDK's layer code warms up while the hub reads its settings

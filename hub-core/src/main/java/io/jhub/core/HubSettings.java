@@ -8,12 +8,16 @@ import io.jhub.api.spi.RepoFetcher;
 import io.jhub.core.internal.HubHttp;
 import io.jhub.http.HttpEngine;
 import io.jhub.http.download.FileDownloads;
+import java.io.File;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /** The resolved, immutable configuration of a hub; also what its fetchers get as their {@link FetchContext}. */
@@ -33,6 +37,9 @@ final class HubSettings implements FetchContext {
     final List<RepoFetcher> fetchers;
     final boolean serviceLoading;
     final Optional<HttpClient> httpClient;
+    final OptionalLong cacheMaxSize;
+    final List<Path> readOnlyCaches;
+    private volatile Consumer<Path> afterWeightsInstall = p -> { };
     private HttpEngine engine;
     private FileDownloads downloads;
 
@@ -55,6 +62,45 @@ final class HubSettings implements FetchContext {
         this.fetchers = List.copyOf(b.fetchers);
         this.serviceLoading = b.serviceLoading;
         this.httpClient = Optional.ofNullable(b.httpClient);
+        this.cacheMaxSize = b.cacheMaxSize != null ? OptionalLong.of(b.cacheMaxSize) : maxSizeSetting();
+        this.readOnlyCaches = b.readOnlyCaches != null ? b.readOnlyCaches : readOnlySetting();
+    }
+
+    /** {@code cache.maxSize}, else {@code JHUB_CACHE_MAX_SIZE}; unset means unbounded. */
+    private OptionalLong maxSizeSetting() {
+        Optional<String> setting = setting("cache.maxSize");
+        if (setting.isPresent()) {
+            return OptionalLong.of(ByteSize.parse(setting.get(), "The setting cache.maxSize"));
+        }
+        Optional<String> env = env("JHUB_CACHE_MAX_SIZE");
+        return env.isPresent() ? OptionalLong.of(ByteSize.parse(env.get(), "JHUB_CACHE_MAX_SIZE"))
+                : OptionalLong.empty();
+    }
+
+    /** {@code cache.readOnly}, else {@code JHUB_CACHE_READONLY}: directories separated by the path separator. */
+    private List<Path> readOnlySetting() {
+        Optional<String> setting = setting("cache.readOnly");
+        String source = setting.isPresent() ? "The setting cache.readOnly" : "JHUB_CACHE_READONLY";
+        Optional<String> value = setting.isPresent() ? setting : env("JHUB_CACHE_READONLY");
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (String part : value.get().split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            if (!part.isBlank()) {
+                dirs.add(HubBuilder.readOnlyDir(Path.of(part.strip()), source));
+            }
+        }
+        return List.copyOf(dirs);
+    }
+
+    /**
+     * Sets what is told about every weights file the hub's downloads install (before the first download).
+     *
+     * @param hook the hub's eviction
+     */
+    void afterWeightsInstall(Consumer<Path> hook) {
+        this.afterWeightsInstall = hook;
     }
 
     @Override
@@ -110,7 +156,8 @@ final class HubSettings implements FetchContext {
                 return Optional.of(type.cast(engine));
             }
             if (downloads == null) {
-                downloads = HubHttp.downloads(this, cacheDir, offline, engine);
+                downloads = HubHttp.downloads(this, cacheDir, offline, engine).readOnlyCaches(readOnlyCaches)
+                        .afterInstall(afterWeightsInstall);
             }
             return Optional.of(type.cast(downloads));
         }

@@ -20,6 +20,7 @@ final class Commands {
             new CacheCommands.Ls(),
             new CacheCommands.Rm(),
             new CacheCommands.Clean(),
+            new CacheCommands.Prune(),
             new DownloadCommand(),
             new InitCommand(),
             new CheckCommand(),

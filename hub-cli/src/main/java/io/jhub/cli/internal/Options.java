@@ -47,6 +47,10 @@ final class Options {
         add(Option.flag("allow-http", "allow a plain http URL (give --sha256 too)"));
         add(Option.valued("package", "NAME", "package (and module) name of the new hub (default hub.<dir name>)"));
         add(Option.flag("module", "also write a module-info.java"));
+        add(Option.valued("weights", "NAME|URL", "a weights file in the cache, by file name or URL"));
+        add(Option.valued("max-size", "SIZE", "prune down to this size, such as 500M or 20G"));
+        add(Option.valued("older-than", "DAYS", "prune entries not used for this many days"));
+        add(Option.flag("dry-run", "show what would be removed and the bytes, remove nothing"));
     }
 
     private Options() {

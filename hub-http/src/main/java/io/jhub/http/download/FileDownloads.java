@@ -8,8 +8,10 @@ import io.jhub.http.internal.download.DownloadSite;
 import io.jhub.http.internal.download.Downloader;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -64,7 +66,7 @@ public final class FileDownloads {
     public FileDownloads offline(boolean offline) {
         DownloadSite s = site;
         return new FileDownloads(new DownloadSite(s.cacheDir(), s.engine(), offline, s.progress(), s.connections(),
-                s.parallelMinBytes(), s.retries()));
+                s.parallelMinBytes(), s.retries()).withCaches(s.readOnlyCaches(), s.afterInstall()));
     }
 
     /**
@@ -76,7 +78,8 @@ public final class FileDownloads {
     public FileDownloads progress(ProgressListener listener) {
         DownloadSite s = site;
         return new FileDownloads(new DownloadSite(s.cacheDir(), s.engine(), s.offline(),
-                Objects.requireNonNull(listener, "listener"), s.connections(), s.parallelMinBytes(), s.retries()));
+                Objects.requireNonNull(listener, "listener"), s.connections(), s.parallelMinBytes(), s.retries())
+                .withCaches(s.readOnlyCaches(), s.afterInstall()));
     }
 
     /**
@@ -94,7 +97,32 @@ public final class FileDownloads {
         return new FileDownloads(new DownloadSite(s.cacheDir(), s.engine(), s.offline(), s.progress(),
                 (int) WholeSetting.read(settings, "download.connections", s.connections(), 1, 32),
                 WholeSetting.read(settings, "download.parallelMinBytes", s.parallelMinBytes(), 1, Long.MAX_VALUE),
-                (int) WholeSetting.read(settings, "http.retries", s.retries(), 0, 100)));
+                (int) WholeSetting.read(settings, "http.retries", s.retries(), 0, 100))
+                .withCaches(s.readOnlyCaches(), s.afterInstall()));
+    }
+
+    /**
+     * Returns a copy that looks for a file in prepared, read-only caches before its own: a verified file found
+     * there is used in place, and nothing there is ever written, locked or touched.
+     *
+     * @param roots cache roots (each holding a {@code weights} directory), searched in order
+     * @return the copy
+     * @since 0.3
+     */
+    public FileDownloads readOnlyCaches(List<Path> roots) {
+        return new FileDownloads(site.withCaches(List.copyOf(roots), site.afterInstall()));
+    }
+
+    /**
+     * Returns a copy that tells {@code hook} the path of every file it installs, after the install (a bounded
+     * cache evicts other entries then). The hook's failures propagate to the download call.
+     *
+     * @param hook receives the installed file
+     * @return the copy
+     * @since 0.3
+     */
+    public FileDownloads afterInstall(Consumer<Path> hook) {
+        return new FileDownloads(site.withCaches(site.readOnlyCaches(), Objects.requireNonNull(hook, "hook")));
     }
 
     /**

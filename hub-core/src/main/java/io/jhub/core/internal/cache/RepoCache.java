@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,11 +26,16 @@ import java.util.stream.Stream;
  * by a killed process is removed by the next holder of the lock.
  *
  * <p>A tree installed without checking that the repository's refs reach its commit (skip-validation) has a
- * marker file {@code <commit>.unvalidated} beside it (see {@link TreeInstall}).
+ * marker file {@code <commit>.unvalidated} beside it (see {@link TreeInstall}); its last use is the modification
+ * time of {@code <commit>.used}.
+ *
+ * <p>Read-only layers (prepared caches) are searched for trees before this cache, and for ref resolutions after
+ * it; nothing in them is ever written, locked or touched.
  */
 public final class RepoCache {
-    private static final String LOCK = ".lock";
+    static final String LOCK = ".lock";
     private static final String UNVALIDATED = ".unvalidated";
+    private static final String USED = ".used";
 
     /**
      * An installed tree.
@@ -54,6 +58,7 @@ public final class RepoCache {
     }
 
     private final Path root;
+    private final List<RepoCache> layers;
 
     /**
      * Creates a view of the tree cache.
@@ -61,7 +66,38 @@ public final class RepoCache {
      * @param cacheRoot the hub's cache directory
      */
     public RepoCache(Path cacheRoot) {
+        this(cacheRoot, List.of());
+    }
+
+    /**
+     * Creates a view of the tree cache with read-only layers.
+     *
+     * @param cacheRoot the hub's writable cache directory
+     * @param readOnlyRoots prepared cache directories, searched in order before it
+     */
+    public RepoCache(Path cacheRoot, List<Path> readOnlyRoots) {
         this.root = cacheRoot.resolve("repos");
+        this.layers = readOnlyRoots.stream().map(RepoCache::new).toList();
+    }
+
+    /**
+     * Tells whether a tree lies in the writable cache (so its use may be recorded there).
+     *
+     * @param tree an installed tree
+     * @return false for a tree of a read-only layer
+     */
+    public boolean writable(Path tree) {
+        return tree.startsWith(root);
+    }
+
+    /**
+     * Returns the last-use stamp of an installed tree.
+     *
+     * @param tree the tree
+     * @return {@code <commit>.used} beside it
+     */
+    public static Path stampOf(Path tree) {
+        return tree.resolveSibling(tree.getFileName() + USED);
     }
 
     /**
@@ -85,7 +121,11 @@ public final class RepoCache {
      * @return the commit, if recorded
      */
     public Optional<String> lastResolution(GitHost host, RepoInfo repo) {
-        return CacheFiles.readIfExists(refFile(host, repo)).filter(s -> !s.isEmpty());
+        Optional<String> own = CacheFiles.readIfExists(refFile(host, repo)).filter(s -> !s.isEmpty());
+        for (int i = 0; own.isEmpty() && i < layers.size(); i++) {
+            own = layers.get(i).lastResolution(host, repo);
+        }
+        return own;
     }
 
     /**
@@ -110,6 +150,12 @@ public final class RepoCache {
      * @return the tree, if installed
      */
     public Optional<Path> installed(GitHost host, RepoInfo repo, String commit) {
+        for (RepoCache layer : layers) {
+            Optional<Path> prepared = layer.installed(host, repo, commit);
+            if (prepared.isPresent()) {
+                return prepared;
+            }
+        }
         Path tree = repoDir(host, repo).resolve(commit);
         return Files.isDirectory(tree) ? Optional.of(tree) : Optional.empty();
     }
@@ -133,11 +179,16 @@ public final class RepoCache {
      * @return the matching commit ids, sorted
      */
     public List<String> installedWithPrefix(GitHost host, RepoInfo repo, String prefix) {
-        Path dir = repoDir(host, repo);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+        java.util.TreeSet<String> found = new java.util.TreeSet<>();
+        for (RepoCache layer : layers) {
+            found.addAll(layer.installedWithPrefix(host, repo, prefix));
         }
-        return commitsIn(dir).stream().filter(c -> Resolution.isFullCommitId(c) && c.startsWith(prefix)).toList();
+        Path dir = repoDir(host, repo);
+        if (Files.isDirectory(dir)) {
+            commitsIn(dir).stream().filter(c -> Resolution.isFullCommitId(c) && c.startsWith(prefix))
+                    .forEach(found::add);
+        }
+        return List.copyOf(found);
     }
 
     /**
@@ -191,7 +242,8 @@ public final class RepoCache {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(root)) {
+        // host/owner/name/.lock: never walk into the trees themselves
+        try (Stream<Path> walk = Files.walk(root, 4)) {
             List<Entry> out = new ArrayList<>();
             walk.filter(p -> p.getFileName().toString().equals(LOCK)).map(Path::getParent).sorted()
                     .forEach(dir -> out.add(new Entry(dir, root.relativize(dir).toString().replace('\\', '/'),
@@ -203,31 +255,26 @@ public final class RepoCache {
     }
 
     /**
-     * Removes one repository's trees and records.
+     * Removes one repository's recorded ref resolutions, once its trees are gone.
      *
      * @param host the host
      * @param repo the repository
-     * @return true if anything was removed
+     * @return true if there were any
+     * @throws CacheException if they cannot be removed
      */
-    public boolean remove(GitHost host, RepoInfo repo) {
-        Path dir = repoDir(host, repo);
-        if (!Files.isDirectory(dir)) {
+    public boolean removeRecords(GitHost host, RepoInfo repo) {
+        Path refs = repoDir(host, repo).resolve("refs");
+        if (!Files.isDirectory(refs)) {
             return false;
         }
-        try (CacheLock ignored = CacheLock.acquire(dir.resolve(LOCK))) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                for (Path p : entries) {
-                    if (!p.getFileName().toString().equals(LOCK)) {
-                        Path doomed = CacheFiles.stagingFor(p);
-                        Files.move(p, doomed);
-                        CacheFiles.deleteRecursively(doomed);
-                    }
-                }
-            }
+        try (CacheLock ignored = CacheLock.acquire(repoDir(host, repo).resolve(LOCK))) {
+            Path doomed = CacheFiles.stagingFor(refs);
+            Files.move(refs, doomed);
+            CacheFiles.deleteRecursively(doomed);
             return true;
         } catch (IOException e) {
-            throw new CacheException("Cannot remove " + dir + ": " + e.getMessage()
-                    + ". Close programs that use it and try again.", e);
+            throw new CacheException("Cannot remove " + refs + ": " + e.getMessage()
+                    + ". Check that the cache directory is writable.", e);
         }
     }
 

@@ -3,11 +3,13 @@ package io.jhub.core.internal.compile;
 import io.jhub.api.CacheException;
 import io.jhub.http.internal.cache.CacheFiles;
 import io.jhub.http.internal.cache.CacheLock;
+import io.jhub.http.internal.cache.UseStamps;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,6 +22,7 @@ import java.util.function.Function;
  */
 public final class CompiledCache {
     private final Path root;
+    private final List<Path> readOnly;
 
     /**
      * An entry ready to use.
@@ -45,7 +48,36 @@ public final class CompiledCache {
      * @param root the compiled-cache directory
      */
     public CompiledCache(Path root) {
+        this(root, List.of());
+    }
+
+    /**
+     * Uses {@code root} for compiled entries, and looks in prepared read-only compiled caches first.
+     *
+     * @param root the compiled-cache directory
+     * @param readOnly compiled-cache directories of read-only layers, searched in order before {@code root};
+     *     nothing there is ever written, locked or touched
+     */
+    public CompiledCache(Path root, List<Path> readOnly) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this.readOnly = List.copyOf(readOnly);
+    }
+
+    /**
+     * Marks an entry of the writable cache as used now and in use by this process for its lifetime, so no
+     * eviction takes it away (an entry of a read-only layer is left untouched).
+     *
+     * @param entry the entry about to be loaded
+     * @return false if the entry vanished before it could be marked (evicted meanwhile): obtain it again
+     */
+    public boolean hold(Entry entry) {
+        if (!entry.dir().startsWith(root)) {
+            return true;
+        }
+        Path stamp = root.resolve(entry.dir().getFileName() + ".used");
+        UseStamps.touch(stamp);
+        UseStamps.hold(stamp);
+        return Files.isRegularFile(entry.dir().resolve(CompiledRepo.METADATA));
     }
 
     /**
@@ -55,6 +87,12 @@ public final class CompiledCache {
      * @return the entry, or empty
      */
     public Optional<Entry> lookup(String key) {
+        for (Path layer : readOnly) {
+            Optional<CompiledRepo> prepared = CompiledRepo.readVerified(layer.resolve(key), key);
+            if (prepared.isPresent()) {
+                return Optional.of(new Entry(layer.resolve(key), prepared.get(), false));
+            }
+        }
         Path dir = root.resolve(key);
         Optional<CompiledRepo> repo = CompiledRepo.readVerified(dir, key);
         return repo.isPresent() ? Optional.of(new Entry(dir, repo.get(), false)) : Optional.empty();

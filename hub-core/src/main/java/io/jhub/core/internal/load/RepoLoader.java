@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Turns a hub repository on disk into a {@link HubModule}: finds its parts, compiles it (or reuses the compiled
@@ -37,6 +38,7 @@ public final class RepoLoader {
     private final KeyStamps stamps;
     private final ProgressListener progress;
     private final HostPlatform platform;
+    private final Consumer<Path> afterInstall;
 
     /**
      * Creates a loader.
@@ -46,10 +48,25 @@ public final class RepoLoader {
      *     {@link ProgressEvent.Phase#DONE} event with the number of class files when that compilation ends
      */
     public RepoLoader(Path compiledCacheRoot, ProgressListener progress) {
-        this.cache = new CompiledCache(Objects.requireNonNull(compiledCacheRoot, "compiledCacheRoot"));
+        this(compiledCacheRoot, List.of(), progress, p -> { });
+    }
+
+    /**
+     * Creates a loader with read-only compiled caches and an install hook.
+     *
+     * @param compiledCacheRoot where compiled repositories are kept (created when first needed)
+     * @param readOnlyRoots compiled caches of read-only layers, searched first and never written
+     * @param progress as for {@link #RepoLoader(Path, ProgressListener)}
+     * @param afterInstall told the directory of every entry this loader compiled (a bounded cache evicts then)
+     */
+    public RepoLoader(Path compiledCacheRoot, List<Path> readOnlyRoots, ProgressListener progress,
+            Consumer<Path> afterInstall) {
+        this.cache = new CompiledCache(Objects.requireNonNull(compiledCacheRoot, "compiledCacheRoot"),
+                readOnlyRoots);
         this.stamps = new KeyStamps(compiledCacheRoot.resolve("stamps"));
         this.progress = Objects.requireNonNull(progress, "progress");
         this.platform = HostPlatform.current();
+        this.afterInstall = Objects.requireNonNull(afterInstall, "afterInstall");
     }
 
     /**
@@ -76,6 +93,13 @@ public final class RepoLoader {
         Optional<CompiledCache.Entry> hit = cache.lookup(key);
         CompiledCache.Entry entry = hit.isPresent() ? hit.get()
                 : cache.obtain(key, classes -> compile(layout, lib, check, displayName, classes));
+        if (!cache.hold(entry)) { // evicted between the lookup and the hold: build it again
+            entry = cache.obtain(key, classes -> compile(layout, lib, check, displayName, classes));
+            cache.hold(entry);
+        }
+        if (entry.compiledNow()) {
+            afterInstall.accept(entry.dir());
+        }
         CompiledRepo repo = entry.repo();
         Set<String> packages = RepoDescriptors.packages(repo, tree.resourcePackages(), platform);
         ModuleDescriptor descriptor;

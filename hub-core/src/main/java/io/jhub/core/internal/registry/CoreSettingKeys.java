@@ -16,7 +16,12 @@ public final class CoreSettingKeys {
             SettingKey.of(HttpLimits.LOW_SPEED_LIMIT, "slowest accepted body rate in bytes/s (1024; 0 off)"),
             SettingKey.of(HttpLimits.LOW_SPEED_TIME, "over how long the rate is measured (30s)"),
             SettingKey.of(HttpLimits.HEADERS_TIMEOUT, "time for the status line and headers (30s)"),
-            SettingKey.of(HttpLimits.DEADLINE, "deadline of one request with its retries (24h; 0 none)"));
+            SettingKey.of(HttpLimits.DEADLINE, "deadline of one request with its retries (24h; 0 none)"),
+            SettingKey.of("mirrors", "ids of the mirrors, comma-separated (see mirror.<id>.*)"),
+            new SettingKey("mirror", SettingKey.HostSuffix.REQUIRED,
+                    "mirror.<id>.of, .url, .token, .tokenHeader: what a mirror serves and how to reach it"),
+            SettingKey.of("cache.maxSize", "largest cache size such as 20G; least recently used entries go"),
+            SettingKey.of("cache.readOnly", "read-only cache directories searched first (path separator list)"));
 
     private CoreSettingKeys() {
     }

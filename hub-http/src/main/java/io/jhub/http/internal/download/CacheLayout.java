@@ -71,6 +71,16 @@ public record CacheLayout(Path dir, String name) {
         return metaDir().resolve(name + ".lock");
     }
 
+    /** @return the original URL of the target (without credentials or query), written at install */
+    public Path urlRecord() {
+        return metaDir().resolve(name + ".url");
+    }
+
+    /** @return the stamp whose modification time is the target's last use */
+    public Path lastUse() {
+        return metaDir().resolve(name + ".used");
+    }
+
     /** @return the partial file, written only by the lock holder */
     public Path partial() {
         return metaDir().resolve(name + ".partial");

@@ -9,6 +9,7 @@ import io.jhub.http.download.DownloadOptions;
 import io.jhub.http.internal.Redaction;
 import io.jhub.http.internal.cache.CacheFiles;
 import io.jhub.http.internal.cache.CacheLock;
+import io.jhub.http.internal.cache.UseStamps;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -64,8 +65,15 @@ public final class Downloader {
         boolean offline = options.offline().orElse(site.offline());
         CacheLayout layout = CacheLayout.of(site.cacheDir(), uri, options.fileName());
         Optional<ExpectedHash> expected = expected(uri);
+        for (Path root : site.readOnlyCaches()) {
+            CacheLayout prepared = CacheLayout.of(root, uri, options.fileName());
+            if (readOnlyLookup(prepared, expected)) {
+                return prepared.target();
+            }
+        }
         Lookup found = lookup(layout, expected);
         if (found.hit()) {
+            UseStamps.touch(layout.lastUse());
             return layout.target();
         }
         if (offline && !local && found.actual().isEmpty()) {
@@ -76,9 +84,11 @@ public final class Downloader {
             LOG.log(System.Logger.Level.DEBUG, () -> "Removed partial downloads untouched for "
                     + StalePartials.MAX_AGE.toDays() + " days: " + swept);
         }
+        Path installed;
         try (CacheLock lock = CacheLock.acquire(layout.lock(), options.progress().orElse(site.progress()))) {
             found = lookup(layout, expected);
             if (found.hit()) {
+                UseStamps.touch(layout.lastUse());
                 return layout.target();
             }
             if (found.actual().isPresent()) {
@@ -93,7 +103,30 @@ public final class Downloader {
             if (offline && !local) {
                 throw offlineMiss(uri, layout);
             }
-            return fetchAndInstall(uri, local, layout, expected);
+            installed = fetchAndInstall(uri, local, layout, expected);
+        }
+        site.afterInstall().accept(installed); // outside the lock: eviction takes other entries' locks
+        return installed;
+    }
+
+    /**
+     * Looks in a read-only cache: a hit needs the file and, when a hash is expected, a record that still describes
+     * it or a hash computed now (never written there).
+     */
+    private static boolean readOnlyLookup(CacheLayout layout, Optional<ExpectedHash> expected) {
+        Path target = layout.target();
+        if (!Files.isRegularFile(target)) {
+            return false;
+        }
+        if (expected.isEmpty()) {
+            return true;
+        }
+        Optional<String> sha = VerifiedRecord.read(layout.record()).filter(r -> r.describes(target))
+                .flatMap(VerifiedRecord::sha256);
+        try {
+            return expected.get().matches(sha.isPresent() ? sha.get() : Hashing.sha256Hex(target));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -116,6 +149,8 @@ public final class Downloader {
         }
         try {
             VerifiedRecord.of(layout.partial(), hash).write(layout.record());
+            CacheFiles.writeAtomically(layout.urlRecord(), Redaction.forDisplay(uri) + "\n");
+            UseStamps.touch(layout.lastUse());
             Files.move(layout.partial(), layout.target(), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
