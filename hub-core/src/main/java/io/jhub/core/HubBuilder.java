@@ -40,6 +40,9 @@ public final class HubBuilder {
     final Map<String, String> settings = new LinkedHashMap<>();
     final List<RepoFetcher> fetchers = new ArrayList<>();
     boolean serviceLoading = true;
+    RefreshPolicy refresh;
+    Path lockFile;
+    boolean locked;
 
     HubBuilder() {
     }
@@ -232,9 +235,50 @@ public final class HubBuilder {
     }
 
     /**
+     * Sets when a ref recorded in the cache is looked up on the remote again. Default: the setting
+     * {@value RefreshPolicy#SETTING}, else {@link RefreshPolicy#always()}.
+     *
+     * @param policy the policy
+     * @return this builder
+     * @since 0.3
+     */
+    public HubBuilder refreshPolicy(RefreshPolicy policy) {
+        this.refresh = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * Names the lockfile that locked mode uses. Default {@value Lockfile#DEFAULT_NAME} in the working directory.
+     *
+     * @param file the lockfile
+     * @return this builder
+     * @since 0.3
+     */
+    public HubBuilder lockFile(Path file) {
+        this.lockFile = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+        return this;
+    }
+
+    /**
+     * Turns locked mode on or off (default off). A locked hub reads its lockfile when built, makes no ref lookup,
+     * uses exactly the commits and weights hashes recorded there, and refuses any repository or weights URL that
+     * is not recorded or differs (a {@link io.jhub.api.LockMismatchException} quoting the lockfile's line).
+     *
+     * @param value true for locked mode
+     * @return this builder
+     * @since 0.3
+     */
+    public HubBuilder locked(boolean value) {
+        this.locked = value;
+        return this;
+    }
+
+    /**
      * Builds the hub.
      *
      * @return a new hub
+     * @throws io.jhub.api.InvalidLockfileException in locked mode, if the lockfile is missing or malformed
+     * @throws IllegalArgumentException if the {@value RefreshPolicy#SETTING} setting is malformed
      */
     public Hub build() {
         LayerWarmup.start(); // once per JVM: the JDK's layer code warms up while the hub reads its settings

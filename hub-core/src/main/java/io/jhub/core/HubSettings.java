@@ -32,6 +32,9 @@ final class HubSettings implements FetchContext {
     final List<RepoFetcher> fetchers;
     final boolean serviceLoading;
     final Optional<HttpClient> httpClient;
+    final RefreshPolicy refresh;
+    final Path lockFile;
+    final boolean locked;
     private HttpEngine engine;
     private FileDownloads downloads;
 
@@ -53,6 +56,11 @@ final class HubSettings implements FetchContext {
         this.fetchers = List.copyOf(b.fetchers);
         this.serviceLoading = b.serviceLoading;
         this.httpClient = Optional.ofNullable(b.httpClient);
+        Optional<String> refreshSetting = setting(RefreshPolicy.SETTING);
+        this.refresh = b.refresh != null ? b.refresh
+                : refreshSetting.isPresent() ? RefreshPolicy.parse(refreshSetting.get()) : RefreshPolicy.always();
+        this.lockFile = b.lockFile != null ? b.lockFile : Path.of(Lockfile.DEFAULT_NAME).toAbsolutePath();
+        this.locked = b.locked;
     }
 
     @Override

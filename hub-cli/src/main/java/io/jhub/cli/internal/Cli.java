@@ -30,6 +30,9 @@ public final class Cli {
               cache ls | cache rm <repo> | cache clean  show or empty the cache
               download <url> [--sha256 HEX] [--file-name NAME] [--connections N] [--allow-http]
                                                         download a file into the cache; prints its path
+              lock <repo>... [--weights URL[=SHA256]]... [--lockfile F]
+                                                        resolve, fetch and record commits and hashes in F
+              verify [--lockfile F]                     re-hash what F records in the cache; exit 1 on a difference
 
             <repo> is owner/name[:ref]; a <repo-or-dir> naming an existing directory is a local repository.
 
@@ -40,6 +43,9 @@ public final class Cli {
               --skip-validation   fetch a pinned commit even if no branch or tag of the repository reaches it
               --no-cache          fetch the tree again even if it is cached
               --offline           use no network at all (also JHUB_OFFLINE=1)
+              --locked            use exactly what the lockfile records, no ref lookup (load, list, help, fetch,
+                                  download); refuse anything else     --lockfile F   default ./jhub.lock
+              --refresh P         when a branch is looked up again: always (default), never, or minutes
               --cache-dir DIR     cache directory (default JHUB_HOME, $XDG_CACHE_HOME/jhub, ~/.cache/jhub)
               --hubconf PATH      entry file relative to the repository root (default hubconf.java)
               --trust             trust the repository for this call and record it in the trusted list
@@ -141,6 +147,7 @@ public final class Cli {
         for (Map.Entry<String, String> s : cli.settings().entrySet()) {
             b.setting(s.getKey(), s.getValue());
         }
+        LockCommand.configure(b, cli);
         return b.build();
     }
 }

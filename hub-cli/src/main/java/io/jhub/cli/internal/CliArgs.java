@@ -21,9 +21,9 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
         Map<String, String> namedArgs, Map<String, String> settings) {
 
     private static final Set<String> VALUED = Set.of("host", "protocol", "commit", "cache-dir", "hubconf",
-            "sha256", "file-name", "connections");
+            "sha256", "file-name", "connections", "lockfile", "refresh", "weights");
     private static final Set<String> FLAGS = Set.of("no-cache", "offline", "trust", "verbose", "quiet", "help",
-            "allow-http", "skip-validation");
+            "allow-http", "skip-validation", "locked");
 
     /**
      * Returns the name of every option the parser accepts, without the leading dashes.
@@ -87,6 +87,8 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
                     (name.equals("arg") ? named : settings).put(value.substring(0, sep), value.substring(sep + 1));
                 } else if (value.isBlank()) {
                     throw new UsageException("option --" + name + " needs a value, got an empty one");
+                } else if (name.equals("weights")) {
+                    options.merge(name, value, (was, more) -> was + "\n" + more); // repeatable; LockCommand splits it
                 } else {
                     options.put(name, value);
                 }

@@ -28,7 +28,9 @@ final class Commands {
             case "list" -> repo(cli).list().forEach(out::println);
             case "help" -> out.println(repo(cli).help(cli.word(1, "an entry name")));
             case "load" -> load(cli);
-            case "fetch" -> out.println(repo(cli).fetch());
+            case "fetch" -> LockCommand.fetch(hub, repo(cli), cli, out);
+            case "lock" -> new LockCommand(hub, out).run(cli);
+            case "verify" -> VerifyCommand.run(hub, cli, out);
             case "trust" -> trust(cli);
             case "protocols" -> hub.protocols().forEach((name, description) -> out.println(name + "\t"
                     + description));

@@ -99,6 +99,8 @@ public final class TreeInstall implements AutoCloseable {
             if (validated) {
                 Files.deleteIfExists(RepoCache.markerOf(target));
             }
+            // the verified stamp locked loads check cheaply; a process killed before it only costs a later re-hash
+            StampFiles.scanAndWrite(target);
             Log.LOG.log(Level.DEBUG, () -> "Installed " + repo.path() + "@" + id + " at " + target);
             return new RepoCache.Installed(target, id, true);
         } catch (IOException e) {

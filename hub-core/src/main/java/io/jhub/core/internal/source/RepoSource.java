@@ -8,6 +8,7 @@ import io.jhub.api.spi.FetchContext;
 import io.jhub.api.spi.FetchRequest;
 import io.jhub.api.spi.RepoFetcher;
 import io.jhub.api.spi.Resolution;
+import io.jhub.core.RefreshPolicy;
 import io.jhub.core.internal.cache.RepoCache;
 import io.jhub.core.internal.cache.TreeInstall;
 import java.io.IOException;
@@ -33,12 +34,13 @@ public final class RepoSource {
      * @param cache the tree cache
      * @param context what fetchers get
      * @param offline whether the network is forbidden
+     * @param refresh when a ref recorded in the cache is looked up again
      */
-    public RepoSource(RepoCache cache, FetchContext context, boolean offline) {
+    public RepoSource(RepoCache cache, FetchContext context, boolean offline, RefreshPolicy refresh) {
         this.cache = cache;
         this.context = context;
         this.offline = offline;
-        this.finder = new CommitFinder(cache, context, offline);
+        this.finder = new CommitFinder(cache, context, offline, refresh);
     }
 
     /**
@@ -55,11 +57,11 @@ public final class RepoSource {
      */
     public RepoCache.Installed tree(GitHost host, RepoInfo repo, Optional<String> pinned, boolean useCache,
             boolean skipValidation, Supplier<RepoFetcher> fetcher) {
-        Wanted wanted = finder.wanted(host, repo, pinned, skipValidation, fetcher);
+        Wanted wanted = finder.wanted(host, repo, pinned, skipValidation, useCache, fetcher);
         Optional<RepoCache.Installed> cached = cached(host, repo, wanted, useCache);
         RepoCache.Installed tree = cached.isPresent() ? cached.get() : fetch(host, repo, wanted, useCache, fetcher);
         if (wanted.resolved() && !offline) {
-            cache.recordResolution(host, repo, tree.commit());
+            cache.recordResolution(host, repo, tree.commit(), wanted.fromRefs());
         }
         // "done" only once the tree is in place: a fetch the tree writer refuses must not look finished
         context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, repo + " -> " + tree.commit(), 1,
