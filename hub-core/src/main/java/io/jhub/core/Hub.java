@@ -304,7 +304,7 @@ public final class Hub {
         RepoInfo repo = r.remoteRepo().orElseThrow();
         GitHost host = r.hostOr(settings.defaultHost);
         String protocol = r.protocolOr(settings.protocol);
-        Optional<String> asked = r.pinnedCommit().or(r::abbreviatedCommit);
+        Optional<String> asked = r.pinnedCommit().isPresent() ? r.pinnedCommit() : r.abbreviatedCommit();
         Lockfile.Repo rec = lock.repo(host, protocol, repo, asked);
         // the lockfile names the commit: no reachability check (that would be a ref lookup); the tree hash decides
         RepoCache.Installed t = source.tree(host, repo, Optional.of(rec.commit()), r.useCacheOption(), true,

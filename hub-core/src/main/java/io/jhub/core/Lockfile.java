@@ -90,8 +90,27 @@ public record Lockfile(List<Repo> repos, List<Weights> weights) {
      * @param weights the weights records
      */
     public Lockfile {
-        repos = repos.stream().sorted((a, b) -> a.key().compareTo(b.key())).toList();
-        weights = weights.stream().sorted((a, b) -> a.url().compareTo(b.url())).toList();
+        // plain code, no lambdas: a locked load reads the lockfile in every fresh JVM
+        List<Repo> r = new ArrayList<>(repos);
+        r.sort(new ByKey());
+        repos = List.copyOf(r);
+        List<Weights> w = new ArrayList<>(weights);
+        w.sort(new ByUrl());
+        weights = List.copyOf(w);
+    }
+
+    private static final class ByKey implements java.util.Comparator<Repo> {
+        @Override
+        public int compare(Repo a, Repo b) {
+            return a.key().compareTo(b.key());
+        }
+    }
+
+    private static final class ByUrl implements java.util.Comparator<Weights> {
+        @Override
+        public int compare(Weights a, Weights b) {
+            return a.url().compareTo(b.url());
+        }
     }
 
     /**
@@ -131,7 +150,12 @@ public record Lockfile(List<Repo> repos, List<Weights> weights) {
      * @return the record, if any
      */
     public Optional<Repo> repo(String key) {
-        return repos.stream().filter(r -> r.key().equals(key)).findFirst();
+        for (Repo r : repos) {
+            if (r.key().equals(key)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -141,7 +165,12 @@ public record Lockfile(List<Repo> repos, List<Weights> weights) {
      * @return the record, if any
      */
     public Optional<Weights> weights(String url) {
-        return weights.stream().filter(w -> w.url().equals(url)).findFirst();
+        for (Weights w : weights) {
+            if (w.url().equals(url)) {
+                return Optional.of(w);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

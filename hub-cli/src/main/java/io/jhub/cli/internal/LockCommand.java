@@ -34,7 +34,9 @@ final class LockCommand {
         if (cli.flag("locked") && !ownCommand) {
             b.locked(true);
         }
-        cli.option("lockfile").ifPresent(f -> b.lockFile(Path.of(f)));
+        if (cli.option("lockfile").isPresent()) {
+            b.lockFile(Path.of(cli.option("lockfile").get()));
+        }
         if (cli.option("refresh").isPresent()) {
             try {
                 b.refreshPolicy(RefreshPolicy.parse(cli.option("refresh").get()));

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The verified stamp of an installed tree, {@code <commit>.stamp} beside it: a header line, then one line
- * {@code <mode> <size> <mtime-ms> <sha256> <path>} per file. Written atomically at install (and again when a full
+ * The verified stamp of an installed tree, {@code <commit>.stamp} beside it: a header line, the tree hash
+ * ({@code tree sha256:<hex>}), then one line {@code <mode> <size> <mtime-ms> <sha256> <path>} per file. Written atomically at install (and again when a full
  * re-hash found the same content); a stamp that cannot be read counts as absent, which only costs a re-hash.
  */
 public final class StampFiles {
@@ -43,14 +43,14 @@ public final class StampFiles {
         } catch (CacheException e) {
             return Optional.empty();
         }
-        if (text.isPresent() && text.get().equals(HEADER)) {
-            return Optional.of(new TreeStamp(Map.of())); // an empty tree
-        }
-        if (text.isEmpty() || !text.get().startsWith(HEADER + "\n")) {
+        if (text.isEmpty() || !text.get().startsWith(HEADER + "\ntree sha256:")) {
             return Optional.empty();
         }
+        String[] lines = text.get().split("\n");
+        String digest = lines[1].substring("tree ".length());
         Map<String, TreeStamp.FileState> files = new LinkedHashMap<>();
-        for (String line : text.get().substring(HEADER.length() + 1).split("\n")) {
+        for (int i = 2; i < lines.length; i++) {
+            String line = lines[i];
             String[] f = line.split(" ", 5);
             if (f.length != 5) {
                 return Optional.empty();
@@ -62,7 +62,8 @@ public final class StampFiles {
                 return Optional.empty();
             }
         }
-        return Optional.of(new TreeStamp(files));
+        // the stored hash is trusted here: the stamp is a cache of it, and jhub verify re-hashes everything
+        return Optional.of(new TreeStamp(digest, files));
     }
 
     /**
@@ -86,7 +87,7 @@ public final class StampFiles {
      * @param stamp its stamp
      */
     public static void write(Path tree, TreeStamp stamp) {
-        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        StringBuilder sb = new StringBuilder(HEADER).append("\ntree ").append(stamp.digest()).append('\n');
         stamp.files().forEach((path, s) -> sb.append(s.mode()).append(' ').append(s.size()).append(' ')
                 .append(s.mtimeMillis()).append(' ').append(s.sha256()).append(' ').append(TreeStamp.escape(path))
                 .append('\n'));

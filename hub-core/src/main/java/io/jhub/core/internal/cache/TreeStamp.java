@@ -26,9 +26,10 @@ import java.util.Map;
  * written {@code %25}, {@code %0D}, {@code %0A}. Directories do not count. Each file's size and modification time
  * are kept too, so that {@link #unchanged(Path)} can tell cheaply (one stat per file) that nothing was touched.
  *
+ * @param digest the tree hash, {@code sha256:<hex>}, as {@link #of(Map)} computes it
  * @param files the files by path, in hash order
  */
-public record TreeStamp(Map<String, FileState> files) {
+public record TreeStamp(String digest, Map<String, FileState> files) {
     /**
      * One file of a tree.
      *
@@ -70,21 +71,22 @@ public record TreeStamp(Map<String, FileState> files) {
             files.put(e.getKey(), new FileState(mode, a.size(), a.lastModifiedTime().toMillis(),
                     HexFormat.of().formatHex(md.digest())));
         }
-        return new TreeStamp(files);
+        return of(files);
     }
 
     /**
-     * Returns the tree hash, {@code sha256:<hex>}.
+     * Makes the stamp of some files, computing the tree hash.
      *
-     * @return the hash
+     * @param files the files by path, sorted by the path's UTF-8 bytes
+     * @return the stamp
      */
-    public String digest() {
+    public static TreeStamp of(Map<String, FileState> files) {
         MessageDigest md = sha256();
         for (Map.Entry<String, FileState> e : files.entrySet()) {
             md.update((e.getValue().mode() + " " + e.getValue().sha256() + " " + escape(e.getKey()) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        return "sha256:" + HexFormat.of().formatHex(md.digest());
+        return new TreeStamp("sha256:" + HexFormat.of().formatHex(md.digest()), files);
     }
 
     /**
@@ -94,21 +96,26 @@ public record TreeStamp(Map<String, FileState> files) {
      * @return true if no file was added, removed, resized or touched
      */
     public boolean unchanged(Path tree) {
+        // the path of every locked cache hit: one walk, no sorting, no hashing
+        int[] seen = {0};
+        boolean[] same = {true};
         try {
-            Map<String, BasicFileAttributes> now = stat(tree);
-            if (!now.keySet().equals(files.keySet())) {
-                return false;
-            }
-            for (Map.Entry<String, BasicFileAttributes> e : now.entrySet()) {
-                FileState s = files.get(e.getKey());
-                if (s.size() != e.getValue().size() || s.mtimeMillis() != e.getValue().lastModifiedTime().toMillis()) {
-                    return false;
+            Files.walkFileTree(tree, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                    FileState s = files.get(tree.relativize(file).toString().replace('\\', '/'));
+                    seen[0]++;
+                    if (s == null || s.size() != a.size() || s.mtimeMillis() != a.lastModifiedTime().toMillis()) {
+                        same[0] = false;
+                        return FileVisitResult.TERMINATE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
-            }
-            return true;
+            });
         } catch (IOException e) {
             return false;
         }
+        return same[0] && seen[0] == files.size();
     }
 
     /**
@@ -157,7 +164,7 @@ public record TreeStamp(Map<String, FileState> files) {
                 return FileVisitResult.CONTINUE;
             }
         });
-        found.sort((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()));
+        found.sort(Map.Entry.comparingByKey(Arrays::compareUnsigned));
         Map<String, BasicFileAttributes> sorted = new LinkedHashMap<>();
         for (Map.Entry<byte[], String> e : found) {
             sorted.put(e.getValue(), attrs.get(e.getValue()));

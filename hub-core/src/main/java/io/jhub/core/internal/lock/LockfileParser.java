@@ -45,7 +45,7 @@ public final class LockfileParser {
                 versioned = true;
                 continue;
             }
-            String[] f = line.split("\\s+");
+            String[] f = fields(line);
             try {
                 if (f[0].equals("repo")) {
                     Lockfile.Repo r = repo(f);
@@ -152,6 +152,31 @@ public final class LockfileParser {
     }
 
     private static boolean isHex(String s, int length) {
-        return s.length() == length && s.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+        if (s.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The line's fields, split at runs of spaces and tabs (no regular expression: this runs in every locked load). */
+    private static String[] fields(String line) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= line.length(); i++) {
+            boolean blank = i == line.length() || line.charAt(i) == ' ' || line.charAt(i) == '\t';
+            if (blank && start >= 0) {
+                out.add(line.substring(start, i));
+                start = -1;
+            } else if (!blank && start < 0) {
+                start = i;
+            }
+        }
+        return out.toArray(new String[0]);
     }
 }
