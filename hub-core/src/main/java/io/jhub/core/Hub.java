@@ -314,7 +314,8 @@ public final class Hub {
     }
 
     /**
-     * Resolves and fetches a repository as an unlocked hub would, and returns the lockfile record of what it got:
+     * Resolves (always asking the remote, whatever the refresh policy) and fetches a repository as an unlocked
+     * hub would, and returns the lockfile record of what it got:
      * host, protocol, the ref asked for, the commit and the tree's hash. {@code jhub lock} writes these records.
      *
      * @param r the repository and its options (host, protocol, ref, commit)
@@ -333,7 +334,9 @@ public final class Hub {
         ProtocolRegistry reg = registry();
         reg.fetcher(protocol);
         RepoInfo asked = r.abbreviatedCommit().isPresent() ? repo.withRef(r.abbreviatedCommit().get()) : repo;
-        RepoCache.Installed t = source.tree(host, asked, r.pinnedCommit(), r.useCacheOption(),
+        // locking always asks the remote, whatever the refresh policy: a lock records what the ref names now
+        RepoSource always = new RepoSource(repoCache, settings, settings.offline, RefreshPolicy.always());
+        RepoCache.Installed t = always.tree(host, asked, r.pinnedCommit(), r.useCacheOption(),
                 r.skipValidationOption(), () -> reg.fetcher(protocol));
         TreeStamp stamp = StampFiles.read(t.tree()).filter(s -> s.unchanged(t.tree())).orElseGet(() -> {
             try {

@@ -90,6 +90,9 @@ class RefreshPolicyTest {
         String moved = sample.work().commit("moved");
         sample.push();
         assertTrue(hub("never").repo("owner/sample:main").fetch().endsWith(sample.main()));
+        Hub never = hub("never");
+        assertEquals(moved, never.lockRecord(never.repo("owner/sample:main")).commit(),
+                "jhub lock asks the remote whatever the policy");
         long before = server.requests().size();
         assertTrue(hub("never").repo("owner/sample:main").useCache(false).fetch().endsWith(moved));
         assertTrue(server.requests().size() > before, "--no-cache goes to the remote");
