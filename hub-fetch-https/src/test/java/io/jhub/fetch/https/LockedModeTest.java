@@ -151,6 +151,11 @@ class LockedModeTest {
             Path got = locked("second", false).download(uri, DownloadOptions.defaults());
             assertEquals("weights v1", Files.readString(got));
             assertEquals(got, locked("second", true).download(uri, DownloadOptions.defaults()));
+            assertEquals(List.of(), builder("second").build().verify(Lockfile.read(lockfile)));
+            Files.writeString(got, "weights v1, tampered");
+            List<String> problems = builder("second").build().verify(Lockfile.read(lockfile));
+            assertEquals(1, problems.size(), problems.toString());
+            assertTrue(problems.get(0).startsWith(got + ": "), problems.toString());
 
             files.change("/w/model.bin", "weights v2, other bytes".getBytes(StandardCharsets.UTF_8), "\"v2\"");
             LockMismatchException e = assertThrows(LockMismatchException.class,
