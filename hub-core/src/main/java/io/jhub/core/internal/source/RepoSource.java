@@ -27,6 +27,7 @@ public final class RepoSource {
     private final FetchContext context;
     private final boolean offline;
     private final CommitFinder finder;
+    private final RefreshPolicy refresh;
 
     /**
      * Creates the source.
@@ -41,6 +42,7 @@ public final class RepoSource {
         this.context = context;
         this.offline = offline;
         this.finder = new CommitFinder(cache, context, offline, refresh);
+        this.refresh = refresh;
     }
 
     /**
@@ -61,7 +63,9 @@ public final class RepoSource {
         Optional<RepoCache.Installed> cached = cached(host, repo, wanted, useCache);
         RepoCache.Installed tree = cached.isPresent() ? cached.get() : fetch(host, repo, wanted, useCache, fetcher);
         if (wanted.resolved() && !offline) {
-            cache.recordResolution(host, repo, tree.commit(), wanted.fromRefs());
+            // the time of a lookup matters only to a minutes or never policy: under always, an unchanged
+            // resolution is not written again, so a warm load of a branch writes nothing
+            cache.recordResolution(host, repo, tree.commit(), wanted.fromRefs() && refresh.minutes() != 0);
         }
         // "done" only once the tree is in place: a fetch the tree writer refuses must not look finished
         context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, repo + " -> " + tree.commit(), 1,
