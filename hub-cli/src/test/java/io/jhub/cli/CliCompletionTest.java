@@ -58,7 +58,7 @@ class CliCompletionTest {
 
     @Test
     void commandsSubcommandsAndOptions() {
-        assertEquals(List.of("list", "load"), offers("l"));
+        assertEquals(List.of("list", "load", "lock"), offers("l"));
         assertEquals(List.of("ls", "rm"), offers("trust", "").stream().filter(s -> !s.contains("/")).toList());
         assertEquals(List.of("clean", "ls", "prune", "rm"), offers("cache", ""));
         assertEquals(List.of("--set", "--sha256"), offers("download", "x", "--s"));

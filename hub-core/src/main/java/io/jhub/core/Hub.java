@@ -9,13 +9,23 @@ import io.jhub.api.RepoInfo;
 import io.jhub.api.UntrustedRepoException;
 import io.jhub.core.internal.CurrentHub;
 import io.jhub.core.internal.cache.RepoCache;
+import io.jhub.core.internal.cache.StampFiles;
+import io.jhub.core.internal.cache.TreeStamp;
 import io.jhub.core.internal.check.HubChecker;
 import io.jhub.core.internal.layer.HostPlatform;
 import io.jhub.core.internal.load.RepoLoader;
+import io.jhub.core.internal.lock.LockHashes;
+import io.jhub.core.internal.lock.LockVerifier;
+import io.jhub.core.internal.lock.LockedDownload;
+import io.jhub.core.internal.lock.LockedMode;
 import io.jhub.core.internal.registry.ProtocolRegistry;
 import io.jhub.core.internal.source.RepoSource;
 import io.jhub.core.internal.trust.TrustStore;
+import io.jhub.http.download.DownloadOptions;
+import io.jhub.http.download.FileDownloads;
 import io.jhub.http.internal.cache.UseStamps;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,11 +60,13 @@ public final class Hub {
     private final CacheAdmin cacheAdmin;
     private final ConcurrentHashMap<String, HubModule> modules = new ConcurrentHashMap<>();
     private volatile ProtocolRegistry registry;
+    private final Optional<LockedMode> locked;
 
     Hub(HubSettings settings) {
         this.settings = settings;
         this.repoCache = new RepoCache(settings.cacheDir, settings.readOnlyCaches);
-        this.source = new RepoSource(repoCache, settings, settings.offline);
+        this.source = new RepoSource(repoCache, settings, settings.offline, settings.refresh);
+        this.locked = settings.locked ? Optional.of(new LockedMode(settings.lockFile)) : Optional.empty();
         this.trustStore = new TrustStore(settings.cacheDir);
         this.cacheAdmin = new CacheAdmin(settings.cacheDir, settings.cacheMaxSize, settings.readOnlyCaches,
                 repoCache);
@@ -511,6 +523,10 @@ public final class Hub {
             }
             return new RepoCache.Installed(dir, "local", false);
         }
+        return used(locked.isPresent() ? lockedTree(r, locked.get()) : remoteTree(r, source));
+    }
+
+    private RepoCache.Installed remoteTree(HubRepo r, RepoSource from) {
         RepoInfo repo = r.remoteRepo().orElseThrow();
         if (r.abbreviatedCommit().isPresent()) {
             repo = repo.withRef(r.abbreviatedCommit().get());
@@ -519,8 +535,12 @@ public final class Hub {
         String protocol = r.protocolOr(settings.protocol);
         ProtocolRegistry reg = registry();
         reg.fetcher(protocol);
-        RepoCache.Installed t = source.tree(host, repo, r.pinnedCommit(), r.useCacheOption(),
-                r.skipValidationOption(), () -> reg.fetcher(protocol));
+        return from.tree(host, repo, r.pinnedCommit(), r.useCacheOption(), r.skipValidationOption(),
+                () -> reg.fetcher(protocol));
+    }
+
+    /** Stamps a tree of the hub's own cache as used now, and lets a bounded cache evict after an install. */
+    private RepoCache.Installed used(RepoCache.Installed t) {
         if (repoCache.writable(t.tree())) {
             UseStamps.touch(RepoCache.stampOf(t.tree()));
             if (t.fetched()) {
@@ -528,6 +548,133 @@ public final class Hub {
             }
         }
         return t;
+    }
+
+    /** Locked mode: the recorded commit with no ref lookup, and its tree checked against the recorded hash. */
+    private RepoCache.Installed lockedTree(HubRepo r, LockedMode lock) {
+        RepoInfo repo = r.remoteRepo().orElseThrow();
+        GitHost host = r.hostOr(settings.defaultHost);
+        String protocol = r.protocolOr(settings.protocol);
+        Optional<String> asked = r.pinnedCommit().isPresent() ? r.pinnedCommit() : r.abbreviatedCommit();
+        Lockfile.Repo rec = lock.repo(host, protocol, repo, asked);
+        // the lockfile names the commit: no reachability check (that would be a ref lookup); the tree hash decides
+        RepoCache.Installed t = source.tree(host, repo, Optional.of(rec.commit()), r.useCacheOption(), true,
+                () -> registry().fetcher(protocol));
+        lock.checkTree(t.tree(), rec, repoCache.writable(t.tree()));
+        return t;
+    }
+
+    /**
+     * Resolves (always asking the remote, whatever the refresh policy) and fetches a repository as an unlocked
+     * hub would, and returns the lockfile record of what it got:
+     * host, protocol, the ref asked for, the commit and the tree's hash. {@code jhub lock} writes these records.
+     *
+     * @param r the repository and its options (host, protocol, ref, commit)
+     * @return the record
+     * @throws InvalidRepoException if {@code r} is a local directory
+     * @since 0.3
+     */
+    public Lockfile.Repo lockRecord(HubRepo r) {
+        if (r.remoteRepo().isEmpty()) {
+            throw new InvalidRepoException("A local directory (" + r + ") cannot be locked: lock a remote"
+                    + " repository, owner/name[:ref].");
+        }
+        RepoInfo repo = r.remoteRepo().get();
+        GitHost host = r.hostOr(settings.defaultHost);
+        String protocol = r.protocolOr(settings.protocol);
+        // locking always asks the remote, whatever the refresh policy: a lock records what the ref names now
+        RepoSource always = new RepoSource(repoCache, settings, settings.offline, RefreshPolicy.always());
+        RepoCache.Installed t = used(remoteTree(r, always));
+        TreeStamp stamp = StampFiles.read(t.tree()).filter(s -> s.unchanged(t.tree())).orElseGet(() -> {
+            try {
+                TreeStamp now = TreeStamp.scan(t.tree());
+                if (repoCache.writable(t.tree())) {
+                    StampFiles.write(t.tree(), now);
+                }
+                return now;
+            } catch (IOException e) {
+                throw new CacheException("Cannot hash the cached tree " + t.tree() + ": " + e.getMessage(), e);
+            }
+        });
+        return new Lockfile.Repo(host.toString(), protocol, repo.path(), repo.ref().orElse("HEAD"), t.commit(),
+                stamp.digest());
+    }
+
+    /**
+     * Downloads a weights file as an unlocked hub would and returns its lockfile record (the URL as given, the
+     * size and the SHA-256 of the bytes received).
+     *
+     * @param uri the original URL (not a mirror's)
+     * @param options the download options; an expected SHA-256 there is checked as usual
+     * @return the record
+     * @throws io.jhub.api.IntegrityException if the bytes do not match the expected hash
+     * @since 0.3
+     */
+    public Lockfile.Weights lockRecord(URI uri, DownloadOptions options) {
+        Path file = downloads().download(uri, options);
+        try {
+            return new Lockfile.Weights(uri.toString(), Files.size(file), LockHashes.sha256(file));
+        } catch (IOException e) {
+            throw new CacheException("Cannot hash the downloaded file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the verified cached file of a weights URL, downloading it first if needed; every weights download
+     * of {@code io.jhub.pretrained} goes through here. In locked mode the URL must be recorded in the lockfile,
+     * the download is checked against the recorded SHA-256, and a cached file against its stamp (re-hashed when
+     * its size or modification time changed).
+     *
+     * @param uri the URL
+     * @param options hash, file name, progress, offline, connections
+     * @return the verified cached file
+     * @throws io.jhub.api.LockMismatchException in locked mode, for a URL not recorded or bytes that differ
+     * @throws io.jhub.api.IntegrityException if the bytes do not match an expected hash
+     * @since 0.3
+     */
+    public Path download(URI uri, DownloadOptions options) {
+        Objects.requireNonNull(uri, "uri");
+        if (locked.isEmpty()) {
+            return downloads().download(uri, options);
+        }
+        return LockedDownload.download(locked.get(), downloads(), uri, options);
+    }
+
+    /**
+     * Re-hashes every tree and weights file a lockfile records, ignoring the cheap stamps.
+     *
+     * @param lock the lockfile's records
+     * @return one line per file that differs and per record not in the cache; empty when all match
+     * @since 0.3
+     */
+    public List<String> verify(Lockfile lock) {
+        FileDownloads d = downloads();
+        return new LockVerifier(repoCache, url -> d.cachePath(URI.create(url), DownloadOptions.defaults()))
+                .verify(Objects.requireNonNull(lock, "lock"));
+    }
+
+    /**
+     * Returns when a ref recorded in the cache is looked up on the remote again.
+     *
+     * @return the policy
+     * @since 0.3
+     */
+    public RefreshPolicy refreshPolicy() {
+        return settings.refresh;
+    }
+
+    /**
+     * Returns the lockfile of a hub in locked mode.
+     *
+     * @return the lockfile's path, or empty when the hub is not locked
+     * @since 0.3
+     */
+    public Optional<Path> lockFile() {
+        return locked.map(LockedMode::file);
+    }
+
+    private FileDownloads downloads() {
+        return settings.service(FileDownloads.class).orElseThrow();
     }
 
     HubModule importModule(HubRepo r) {

@@ -43,6 +43,9 @@ public final class HubBuilder {
     boolean serviceLoading = true;
     Long cacheMaxSize;
     List<Path> readOnlyCaches;
+    RefreshPolicy refresh;
+    Path lockFile;
+    boolean locked;
 
     HubBuilder() {
     }
@@ -270,6 +273,19 @@ public final class HubBuilder {
     }
 
     /**
+     * Sets when a ref recorded in the cache is looked up on the remote again. Default: the setting
+     * {@value RefreshPolicy#SETTING}, else {@link RefreshPolicy#always()}.
+     *
+     * @param policy the policy
+     * @return this builder
+     * @since 0.3
+     */
+    public HubBuilder refreshPolicy(RefreshPolicy policy) {
+        this.refresh = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
      * Names prepared caches (baked into an image, mounted read-only) that are searched for trees, compiled
      * classes and weights before the writable cache; nothing in them is ever written, locked, touched or
      * evicted. Make one with the normal commands on a cache directory, then share it. Default: the setting
@@ -299,11 +315,39 @@ public final class HubBuilder {
     }
 
     /**
+     * Names the lockfile that locked mode uses. Default {@value Lockfile#DEFAULT_NAME} in the working directory.
+     *
+     * @param file the lockfile
+     * @return this builder
+     * @since 0.3
+     */
+    public HubBuilder lockFile(Path file) {
+        this.lockFile = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+        return this;
+    }
+
+    /**
+     * Turns locked mode on or off (default off). A locked hub reads its lockfile when built, makes no ref lookup,
+     * uses exactly the commits and weights hashes recorded there, and refuses any repository or weights URL that
+     * is not recorded or differs (a {@link io.jhub.api.LockMismatchException} quoting the lockfile's line).
+     *
+     * @param value true for locked mode
+     * @return this builder
+     * @since 0.3
+     */
+    public HubBuilder locked(boolean value) {
+        this.locked = value;
+        return this;
+    }
+
+    /**
      * Builds the hub.
      *
      * @return a new hub
      * @throws IllegalArgumentException if {@code cache.maxSize} or {@code JHUB_CACHE_MAX_SIZE} is not a size, or
-     *     {@code cache.readOnly} or {@code JHUB_CACHE_READONLY} names something that is not a directory
+     *     {@code cache.readOnly} or {@code JHUB_CACHE_READONLY} names something that is not a directory, or the
+     *     {@value RefreshPolicy#SETTING} setting is malformed
+     * @throws io.jhub.api.InvalidLockfileException in locked mode, if the lockfile is missing or malformed
      */
     public Hub build() {
         LayerWarmup.start(); // once per JVM: the JDK's layer code warms up while the hub reads its settings

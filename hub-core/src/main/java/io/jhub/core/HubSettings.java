@@ -40,6 +40,9 @@ final class HubSettings implements FetchContext {
     final OptionalLong cacheMaxSize;
     final List<Path> readOnlyCaches;
     private volatile Consumer<Path> afterWeightsInstall = p -> { };
+    final RefreshPolicy refresh;
+    final Path lockFile;
+    final boolean locked;
     private HttpEngine engine;
     private FileDownloads downloads;
 
@@ -64,6 +67,11 @@ final class HubSettings implements FetchContext {
         this.httpClient = Optional.ofNullable(b.httpClient);
         this.cacheMaxSize = b.cacheMaxSize != null ? OptionalLong.of(b.cacheMaxSize) : maxSizeSetting();
         this.readOnlyCaches = b.readOnlyCaches != null ? b.readOnlyCaches : readOnlySetting();
+        Optional<String> refreshSetting = setting(RefreshPolicy.SETTING);
+        this.refresh = b.refresh != null ? b.refresh
+                : refreshSetting.isPresent() ? RefreshPolicy.parse(refreshSetting.get()) : RefreshPolicy.always();
+        this.lockFile = b.lockFile != null ? b.lockFile : Path.of(Lockfile.DEFAULT_NAME).toAbsolutePath();
+        this.locked = b.locked;
     }
 
     /** {@code cache.maxSize}, else {@code JHUB_CACHE_MAX_SIZE}; unset means unbounded. */

@@ -65,7 +65,7 @@ public final class Weights {
      * @throws IllegalArgumentException if the URL is not https, file or allowed http, or a hub setting is malformed
      */
     public static Path download(Hub hub, URI uri, DownloadOptions options) {
-        return downloads(hub).download(uri, options);
+        return Objects.requireNonNull(hub, "hub").download(uri, options);
     }
 
     /**

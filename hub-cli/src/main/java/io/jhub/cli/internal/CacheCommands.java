@@ -50,6 +50,9 @@ final class CacheCommands {
             Hub hub = in.hub();
             CliArgs cli = in.args();
             Optional<String> weights = cli.option("weights");
+            if (cli.all("weights").size() > 1) {
+                throw new UsageException("jhub cache rm takes one --weights at a time");
+            }
             CacheRemoval r;
             String what;
             if (weights.isPresent()) {

@@ -186,6 +186,7 @@ public final class Cli {
         if (cli.flag("offline")) {
             b.offline(true);
         }
+        LockCommand.configure(b, cli);
         Map<String, String> forHub = CliSettings.withoutOwn(settings);
         for (Map.Entry<String, String> s : forHub.entrySet()) {
             b.setting(s.getKey(), s.getValue());

@@ -106,6 +106,8 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
                 (name.equals("arg") ? named : settings).put(value.substring(0, sep), value.substring(sep + 1));
             } else if (value.isBlank()) {
                 throw new UsageException("option --" + name + " needs a value, got an empty one");
+            } else if (Options.isRepeatable(name)) {
+                options.merge(name, value, (was, more) -> was + "\n" + more);
             } else {
                 options.put(name, value);
             }
@@ -125,6 +127,17 @@ public record CliArgs(String command, List<String> words, Map<String, String> op
      */
     public Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
+    }
+
+    /**
+     * Returns every value of a repeatable option, in the order given.
+     *
+     * @param name the option name without dashes
+     * @return the values, empty if not given
+     */
+    public List<String> all(String name) {
+        String joined = options.get(name);
+        return joined == null ? List.of() : List.of(joined.split("\n"));
     }
 
     /**

@@ -22,6 +22,8 @@ final class Commands {
             new CacheCommands.Clean(),
             new CacheCommands.Prune(),
             new DownloadCommand(),
+            new LockCommand(),
+            new VerifyCommand(),
             new InitCommand(),
             new CheckCommand(),
             new VersionCommand(),

@@ -14,7 +14,8 @@ import java.util.Locale;
 /** {@code jhub download <url> [--sha256 HEX] [--file-name NAME] [--connections N] [--allow-http]}. */
 final class DownloadCommand implements Command {
     private static final Spec SPEC = new Spec("download", "<url>", "download a file into the cache; prints its path",
-            List.of("sha256", "file-name", "connections", "allow-http", "offline", "json"), 1, 1, """
+            List.of("sha256", "file-name", "connections", "allow-http", "offline", "json", "locked", "lockfile"), 1, 1,
+            """
             The URL is https:, file:, or http: with --allow-http. A file already in the cache is not downloaded
             again; an interrupted download resumes.""");
 

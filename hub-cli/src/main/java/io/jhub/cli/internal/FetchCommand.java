@@ -1,6 +1,7 @@
 package io.jhub.cli.internal;
 
 import io.jhub.core.HubRepo;
+import io.jhub.core.RefreshPolicy;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,6 +18,11 @@ final class FetchCommand implements Command {
     @Override
     public void run(Invocation in) {
         HubRepo r = RepoArgs.repo(in, 0);
+        if (in.args().flag("verbose")) {
+            in.err().println("refresh policy: " + in.hub().refreshPolicy() + " (" + RefreshPolicy.SETTING
+                    + ", --refresh)");
+            in.hub().lockFile().ifPresent(f -> in.err().println("locked to: " + f));
+        }
         Path tree = r.fetch();
         if (in.json()) {
             boolean remote = in.remoteRepo().isPresent();

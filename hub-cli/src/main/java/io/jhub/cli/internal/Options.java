@@ -16,7 +16,7 @@ final class Options {
     static final List<String> GLOBAL = List.of("help", "verbose", "quiet", "cache-dir", "set");
     /** Options of the commands that load or fetch a repository. */
     static final List<String> REPO = List.of("host", "protocol", "commit", "skip-validation", "no-cache", "offline",
-            "hubconf");
+            "hubconf", "refresh", "locked", "lockfile");
     /** {@link #REPO} plus the trust decision, for the commands that run a repository's code. */
     static final List<String> RUN = concat(REPO, List.of("trust", "no-trust"));
 
@@ -47,9 +47,14 @@ final class Options {
         add(Option.flag("allow-http", "allow a plain http URL (give --sha256 too)"));
         add(Option.valued("package", "NAME", "package (and module) name of the new hub (default hub.<dir name>)"));
         add(Option.flag("module", "also write a module-info.java"));
-        add(Option.valued("weights", "NAME|URL", "a weights file in the cache, by file name or URL"));
+        add(Option.valued("weights", "URL", "a weights URL (cache rm: or file name; lock: URL=SHA256,"
+                + " repeatable)"));
         add(Option.valued("max-size", "SIZE", "prune down to this size, such as 500M or 20G"));
         add(Option.valued("older-than", "DAYS", "prune entries not used for this many days"));
+        add(Option.valued("lockfile", "FILE", "the lockfile (default ./jhub.lock)"));
+        add(Option.flag("locked", "use only what the lockfile records, with no ref lookup"));
+        add(Option.valued("refresh", "POLICY", "when a cached branch is asked again: always (default), never,"
+                + " or minutes"));
         add(Option.flag("dry-run", "show what would be removed and the bytes, remove nothing"));
     }
 
@@ -76,6 +81,11 @@ final class Options {
     /** Options that may be given more than once, each a {@code name=value} pair. */
     static boolean isPairs(String name) {
         return name.equals("arg") || name.equals("set");
+    }
+
+    /** Valued options that may be given more than once; {@link CliArgs#all(String)} returns every value. */
+    static boolean isRepeatable(String name) {
+        return name.equals("weights");
     }
 
     static List<String> concat(List<String> a, List<String> b) {

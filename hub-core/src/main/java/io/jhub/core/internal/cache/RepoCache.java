@@ -121,23 +121,62 @@ public final class RepoCache {
      * @return the commit, if recorded
      */
     public Optional<String> lastResolution(GitHost host, RepoInfo repo) {
-        Optional<String> own = CacheFiles.readIfExists(refFile(host, repo)).filter(s -> !s.isEmpty());
-        for (int i = 0; own.isEmpty() && i < layers.size(); i++) {
-            own = layers.get(i).lastResolution(host, repo);
-        }
-        return own;
+        return resolution(host, repo).map(ResolutionRecord::commit);
     }
 
     /**
-     * Records what a ref resolved to.
+     * A ref's recorded resolution.
+     *
+     * @param commit the commit it resolved to
+     * @param checkedAtMillis when the remote was last asked, 0 if unknown (a record from before refresh policies)
+     */
+    public record ResolutionRecord(String commit, long checkedAtMillis) {
+    }
+
+    /**
+     * Returns a ref's recorded resolution: the commit on the first line of its record, and when the remote was
+     * last asked on the second.
+     *
+     * @param host the host
+     * @param repo the repository; its ref (or the default branch) is looked up
+     * @return the record, if any
+     */
+    public Optional<ResolutionRecord> resolution(GitHost host, RepoInfo repo) {
+        Optional<String> text = CacheFiles.readIfExists(refFile(host, repo)).filter(s -> !s.isEmpty());
+        if (text.isEmpty()) {
+            for (RepoCache layer : layers) {
+                Optional<ResolutionRecord> prepared = layer.resolution(host, repo);
+                if (prepared.isPresent()) {
+                    return prepared;
+                }
+            }
+            return Optional.empty();
+        }
+        String[] lines = text.get().split("\n");
+        long at = 0;
+        if (lines.length > 1) {
+            try {
+                at = Long.parseLong(lines[1].strip());
+            } catch (NumberFormatException e) {
+                at = 0; // a damaged time only costs one more lookup
+            }
+        }
+        return Optional.of(new ResolutionRecord(lines[0].strip(), at));
+    }
+
+    /**
+     * Records what a ref resolved to, atomically (a killed process leaves the old record or the new one).
      *
      * @param host the host
      * @param repo the repository with its ref
      * @param commit the commit
+     * @param askedRemote true if the remote was asked just now: the record's time becomes now
      */
-    public void recordResolution(GitHost host, RepoInfo repo, String commit) {
-        if (!lastResolution(host, repo).filter(commit::equals).isPresent()) {
-            CacheFiles.writeAtomically(refFile(host, repo), commit + "\n");
+    public void recordResolution(GitHost host, RepoInfo repo, String commit, boolean askedRemote) {
+        Optional<ResolutionRecord> last = resolution(host, repo);
+        if (askedRemote || last.isEmpty() || !last.get().commit().equals(commit)) {
+            long at = askedRemote ? System.currentTimeMillis() : last.map(ResolutionRecord::checkedAtMillis).orElse(0L);
+            CacheFiles.writeAtomically(refFile(host, repo), commit + "\n" + at + "\n");
         }
     }
 

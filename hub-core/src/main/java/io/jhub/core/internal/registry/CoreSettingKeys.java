@@ -21,7 +21,8 @@ public final class CoreSettingKeys {
             new SettingKey("mirror", SettingKey.HostSuffix.REQUIRED,
                     "mirror.<id>.of, .url, .token, .tokenHeader: what a mirror serves and how to reach it"),
             SettingKey.of("cache.maxSize", "largest cache size such as 20G; least recently used entries go"),
-            SettingKey.of("cache.readOnly", "read-only cache directories searched first (path separator list)"));
+            SettingKey.of("cache.readOnly", "read-only cache directories searched first (path separator list)"),
+            SettingKey.of("refs.refresh", "when a cached ref is asked again: always, never or minutes (always)"));
 
     private CoreSettingKeys() {
     }

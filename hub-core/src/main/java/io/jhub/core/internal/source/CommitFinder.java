@@ -12,6 +12,7 @@ import io.jhub.api.spi.FetchContext;
 import io.jhub.api.spi.FetchRequest;
 import io.jhub.api.spi.RepoFetcher;
 import io.jhub.api.spi.Resolution;
+import io.jhub.core.RefreshPolicy;
 import io.jhub.core.internal.cache.RepoCache;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -28,14 +29,16 @@ final class CommitFinder {
     private final RepoCache cache;
     private final FetchContext context;
     private final boolean offline;
+    private final RefreshPolicy refresh;
 
-    CommitFinder(RepoCache cache, FetchContext context, boolean offline) {
+    CommitFinder(RepoCache cache, FetchContext context, boolean offline, RefreshPolicy refresh) {
         this.cache = cache;
         this.context = context;
         this.offline = offline;
+        this.refresh = refresh;
     }
 
-    Wanted wanted(GitHost host, RepoInfo repo, Optional<String> pinned, boolean skipValidation,
+    Wanted wanted(GitHost host, RepoInfo repo, Optional<String> pinned, boolean skipValidation, boolean useCache,
             Supplier<RepoFetcher> fetcher) {
         String what = repo + " on " + host;
         if (pinned.isEmpty()) {
@@ -47,6 +50,11 @@ final class CommitFinder {
         }
         Optional<String> commit;
         boolean fromRefs = false;
+        Optional<String> fresh = useCache && !offline ? freshResolution(host, repo) : Optional.empty();
+        if (fresh.isPresent()) {
+            // checked against the refs when it was recorded; not recorded again, so its age keeps growing
+            return new Wanted(request, fresh, false, true, what);
+        }
         if (offline) {
             commit = Optional.of(cache.lastResolution(host, repo).orElseThrow(() -> new OfflineException(
                     "Offline: " + what + " has never been resolved, so its commit is unknown. Run the same call"
@@ -85,6 +93,19 @@ final class CommitFinder {
                     + ". Give more digits or the full commit id.");
         }
         return cached.isEmpty() ? Optional.empty() : Optional.of(cached.get(0));
+    }
+
+    /** The recorded resolution of the ref, when the refresh policy says it is young enough and its tree is here. */
+    private Optional<String> freshResolution(GitHost host, RepoInfo repo) {
+        if (refresh.minutes() == 0) {
+            return Optional.empty();
+        }
+        Optional<RepoCache.ResolutionRecord> last = cache.resolution(host, repo);
+        if (last.isEmpty() || !refresh.reuses(last.get().checkedAtMillis(), System.currentTimeMillis())
+                || cache.installed(host, repo, last.get().commit()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(last.get().commit());
     }
 
     /** A resolved commit, and whether it came from the repository's refs rather than the cache's record. */

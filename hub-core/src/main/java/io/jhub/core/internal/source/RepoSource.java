@@ -8,6 +8,7 @@ import io.jhub.api.spi.FetchContext;
 import io.jhub.api.spi.FetchRequest;
 import io.jhub.api.spi.RepoFetcher;
 import io.jhub.api.spi.Resolution;
+import io.jhub.core.RefreshPolicy;
 import io.jhub.core.internal.cache.RepoCache;
 import io.jhub.core.internal.cache.TreeInstall;
 import java.io.IOException;
@@ -26,6 +27,7 @@ public final class RepoSource {
     private final FetchContext context;
     private final boolean offline;
     private final CommitFinder finder;
+    private final RefreshPolicy refresh;
 
     /**
      * Creates the source.
@@ -33,12 +35,14 @@ public final class RepoSource {
      * @param cache the tree cache
      * @param context what fetchers get
      * @param offline whether the network is forbidden
+     * @param refresh when a ref recorded in the cache is looked up again
      */
-    public RepoSource(RepoCache cache, FetchContext context, boolean offline) {
+    public RepoSource(RepoCache cache, FetchContext context, boolean offline, RefreshPolicy refresh) {
         this.cache = cache;
         this.context = context;
         this.offline = offline;
-        this.finder = new CommitFinder(cache, context, offline);
+        this.finder = new CommitFinder(cache, context, offline, refresh);
+        this.refresh = refresh;
     }
 
     /**
@@ -55,11 +59,13 @@ public final class RepoSource {
      */
     public RepoCache.Installed tree(GitHost host, RepoInfo repo, Optional<String> pinned, boolean useCache,
             boolean skipValidation, Supplier<RepoFetcher> fetcher) {
-        Wanted wanted = finder.wanted(host, repo, pinned, skipValidation, fetcher);
+        Wanted wanted = finder.wanted(host, repo, pinned, skipValidation, useCache, fetcher);
         Optional<RepoCache.Installed> cached = cached(host, repo, wanted, useCache);
         RepoCache.Installed tree = cached.isPresent() ? cached.get() : fetch(host, repo, wanted, useCache, fetcher);
         if (wanted.resolved() && !offline) {
-            cache.recordResolution(host, repo, tree.commit());
+            // the time of a lookup matters only to a minutes or never policy: under always, an unchanged
+            // resolution is not written again, so a warm load of a branch writes nothing
+            cache.recordResolution(host, repo, tree.commit(), wanted.fromRefs() && refresh.minutes() != 0);
         }
         // "done" only once the tree is in place: a fetch the tree writer refuses must not look finished
         context.progress().onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, repo + " -> " + tree.commit(), 1,
