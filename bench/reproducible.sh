@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Reproducible builds: builds the published jars (main, -sources, -javadoc) twice, in two copies of the working
+# tree at different paths, one after the other, and compares them byte for byte.
+#   bench/reproducible.sh            exit 0 when every jar is identical, 1 otherwise (lists the differing ones)
+# Jar entry times come from project.build.outputTimestamp (pom.xml); javadoc is written with notimestamp.
+# Tests and the deploy check are skipped (they do not change the jars). Never touches ~/.m2 beyond downloads.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+build() {  # $1: directory to copy the tree into and build there
+  mkdir -p "$1"
+  (cd "$root" && tar --exclude='./.git' --exclude='*/target' --exclude='./target' --exclude='./.jhub-build' -cf - .) \
+    | tar -C "$1" -xf -
+  (cd "$1" && mvn -B -q -Dstyle.color=never -DskipTests -Djhub.skipDeployCheck package >&2)
+}
+
+started=$(date +%s)
+build "$work/first"
+build "$work/second-at-another-path"
+same=0
+differ=()
+while IFS= read -r jar; do
+  other="$work/second-at-another-path/$jar"
+  if [ -f "$other" ] && cmp -s "$work/first/$jar" "$other"; then
+    same=$((same + 1))
+  else
+    differ+=("$jar")
+  fi
+done < <(cd "$work/first" && find . -path '*/target/*.jar' -not -path '*/target/*/*' -not -path './hub-tests/*' \
+           | sed 's|^\./||' | sort)
+echo "reproducible.sh: $same jars identical, ${#differ[@]} differ ($(( $(date +%s) - started )) s for both builds)"
+for jar in "${differ[@]}"; do
+  echo "  differs: $jar"
+done
+[ "${#differ[@]}" -eq 0 ] && [ "$same" -gt 0 ]
