@@ -1,5 +1,6 @@
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.module.FindException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
@@ -152,7 +153,13 @@ public final class CheckDeployed {
     }
 
     private String moduleName(Path jar) {
-        Set<ModuleReference> found = ModuleFinder.of(jar).findAll();
+        Set<ModuleReference> found;
+        try {
+            found = ModuleFinder.of(jar).findAll();
+        } catch (FindException e) {
+            problems.add(jar.getFileName() + " is not a valid module: " + e.getMessage());
+            return "?";
+        }
         if (found.size() != 1) {
             problems.add(jar.getFileName() + " is not one module");
             return "?";
