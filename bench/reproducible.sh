@@ -9,13 +9,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-build() {  # $1: directory to copy the tree into and build there
-  mkdir -p "$1"
-  (cd "$root" && tar --exclude='./.git' --exclude='*/target' --exclude='./target' --exclude='./.jhub-build' -cf - .) \
-    | tar -C "$1" -xf -
+build() {  # $1: a copy of the tree to build
   (cd "$1" && mvn -B -q -Dstyle.color=never -DskipTests -Djhub.skipDeployCheck package >&2)
 }
 
+# one snapshot of the working tree (edits made while this runs cannot reach only one of the builds), copied twice
+mkdir -p "$work/first" "$work/second-at-another-path"
+(cd "$root" && tar --exclude='./.git' --exclude='*/target' --exclude='./target' --exclude='./.jhub-build' -cf - .) \
+  | tar -C "$work/first" -xf -
+(cd "$work/first" && tar -cf - .) | tar -C "$work/second-at-another-path" -xf -
 started=$(date +%s)
 build "$work/first"
 build "$work/second-at-another-path"
