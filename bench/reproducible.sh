@@ -34,17 +34,24 @@ else
 fi
 same=0
 differ=()
+missing=()
 while IFS= read -r jar; do
   other="$work/second-at-another-path/$jar"
-  if [ -f "$other" ] && cmp -s "$work/first/$jar" "$other"; then
+  if [ ! -f "$other" ]; then
+    missing+=("$jar")
+  elif cmp -s "$work/first/$jar" "$other"; then
     same=$((same + 1))
   else
     differ+=("$jar")
   fi
 done < <(cd "$work/first" && find . -path '*/target/*.jar' -not -path '*/target/*/*' -not -path './hub-tests/*' \
            | sed 's|^\./||' | sort)
-echo "reproducible.sh: $same jars identical, ${#differ[@]} differ or are missing ($(( $(date +%s) - started )) s of building)"
-for jar in "${differ[@]}"; do
+echo "reproducible.sh: $same jars identical, ${#differ[@]} differ, ${#missing[@]} missing from the other build" \
+  "($(( $(date +%s) - started )) s of building)"
+for jar in ${differ[@]+"${differ[@]}"}; do
   echo "  differs: $jar"
 done
-[ "${#differ[@]}" -eq 0 ] && [ "$same" -gt 0 ]
+for jar in ${missing[@]+"${missing[@]}"}; do
+  echo "  missing: $jar"
+done
+[ "${#differ[@]}" -eq 0 ] && [ "${#missing[@]}" -eq 0 ] && [ "$same" -gt 0 ]
