@@ -1,14 +1,35 @@
 #!/usr/bin/env bash
 # Links the jhub runtime image from already built modules.
-#   packaging/link.sh <module-path> <output-dir>
+#   packaging/link.sh [--slim] [--add-modules m1,m2] [--no-aot-cache] <module-path> <output-dir>
 # <module-path>: the jhub jars and their runtime dependencies (jars or exploded module directories), joined
 # with ':'. Uses the jlink of $JLINK_JDK (default: /usr/lib/jvm/temurin-25-jdk-amd64); see jlink-image.sh for why.
 # A JDK 17 jlink works too if jsch is 2.28.3 or older (build with -Djsch.version=2.28.3).
+# The image holds the modules of image-modules.txt and, unless --slim, java.se (every standard Java SE module),
+# so a hub that runs on a JDK runs in it; --add-modules adds more (such as jdk.httpserver) to either.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-if [ $# -ne 2 ]; then
-  echo "usage: $0 <module-path> <output-dir>" >&2
+usage() {
+  echo "usage: $0 [--slim] [--add-modules m1,m2] [--no-aot-cache] <module-path> <output-dir>" >&2
   exit 2
+}
+flavour=standard
+extra=""
+aot=yes
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --slim) flavour=slim; shift ;;
+    --add-modules)
+      [ $# -ge 2 ] && [ -n "$2" ] || { echo "$0: --add-modules needs a comma-separated list of module names" >&2; usage; }
+      extra="${extra:+$extra,}$2"; shift 2 ;;
+    --add-modules=*) extra="${extra:+$extra,}${1#--add-modules=}"; shift ;;
+    --no-aot-cache) aot=no; shift ;;
+    --) shift; break ;;
+    -*) echo "$0: unknown option $1" >&2; usage ;;
+    *) break ;;
+  esac
+done
+if [ $# -ne 2 ]; then
+  usage
 fi
 module_path="$1"
 out="$2"
@@ -21,6 +42,8 @@ fi
 feature="$("$jdk/bin/jlink" --version | cut -d. -f1)"
 if [ "$feature" -ge 21 ]; then compress=zip-6; else compress=2; fi
 modules="$(grep -v -e '^#' -e '^[[:space:]]*$' "$here/image-modules.txt" | paste -sd, -)"
+if [ "$flavour" = standard ]; then modules="$modules,java.se"; fi
+if [ -n "$extra" ]; then modules="$modules,$extra"; fi
 rm -rf "$out"
 # ct.sym (11 MB of jdk.compiler) only serves javac's --release, which jhub never passes
 "$jdk/bin/jlink" \
@@ -35,7 +58,9 @@ rm -rf "$out"
 # cannot add) find them in the boot layer; the JIT options of packaging/jvm-options; the serial
 # collector, the quickest to start from JDK 21 on; logging off, so a JVM warning never lands in a command's output;
 # and, when link time made one, the AOT cache below.
-opts="--add-modules ALL-DEFAULT -Xlog:disable"
+# -Djhub.image tells jhub it runs in this image, so a hub needing a module the image lacks is told the
+# jlink-image.sh line that links it in.
+opts="--add-modules ALL-DEFAULT -Djhub.image=$flavour -Xlog:disable"
 if [ "$feature" -ge 21 ]; then opts="$opts -XX:+UseSerialGC"; fi
 except_download=""
 while IFS= read -r line || [ -n "$line" ]; do
@@ -71,7 +96,7 @@ chmod 755 "$out/bin/jhub"
 # trained on a warm load of the bundled example: a warm load then takes about 75 ms instead of about 190 (bench/jlink).
 # Classes of a hub repository's own layer are never cached. Without the example or on an older JDK, no cache.
 example="$here/../examples/classifier"
-if [ "$feature" -ge 25 ] && [ -f "$example/hubconf.java" ]; then
+if [ "$aot" = yes ] && [ "$feature" -ge 25 ] && [ -f "$example/hubconf.java" ]; then
   train="$(mktemp -d)"
   trap 'rm -rf "$train"' EXIT
   set -f  # $opts holds '*' patterns, for the JVM
@@ -88,4 +113,4 @@ if [ "$feature" -ge 25 ] && [ -f "$example/hubconf.java" ]; then
   set +f
   rm -rf "$train"
 fi
-echo "jhub image: $out ($(du -sh "$out" | cut -f1)), run $out/bin/jhub"
+echo "jhub image ($flavour${extra:+, +$extra}): $out ($(du -sh "$out" | cut -f1)), run $out/bin/jhub"

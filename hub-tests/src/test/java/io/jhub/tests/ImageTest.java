@@ -66,7 +66,7 @@ class ImageTest {
         Processes.Result modules = Processes.exec(work, Map.of(),
                 List.of(image.resolve("bin/java").toString(), "--list-modules"));
         for (String m : List.of("io.jhub.cli", "io.jhub.http", "io.jhub.fetch.ssh", "com.jcraft.jsch", "jdk.compiler",
-                "jdk.crypto.ec", "java.net.http")) {
+                "jdk.crypto.ec", "java.net.http", "java.se", "java.sql", "java.scripting")) {
             assertTrue(modules.stdout().contains(m + "@"), m + " missing from the image:\n" + modules.stdout());
         }
     }
@@ -80,6 +80,56 @@ class ImageTest {
         Processes.Result load = jhub(Map.of(), "load", classifier.toString(), "classify", "5.1", "3.5", "1.4", "0.2");
         assertEquals(0, load.exitCode(), Child.describe(load));
         assertEquals("setosa", lastLine(load), Child.describe(load));
+    }
+
+    @Test
+    void theStandardImageLoadsAHubThatNeedsJavaSql() throws IOException {
+        Processes.Result load = jhub(Map.of(), "load", sqlHub().toString(), "type");
+        assertEquals(0, load.exitCode(), Child.describe(load));
+        assertEquals("BIGINT", lastLine(load), Child.describe(load));
+    }
+
+    @Test
+    void aSlimImageWithoutJavaSqlSaysWhichJlinkImageLineLinksItIn() throws IOException {
+        Path slim = work.resolve("slim-image");
+        Processes.Result link = Processes.exec(work, Map.of("JLINK_JDK", JlinkJdk.find().orElseThrow().toString()),
+                List.of(Artifacts.projectRoot().resolve("packaging/link.sh").toString(), "--slim", "--no-aot-cache",
+                        Artifacts.join(Artifacts.runtimeExcept(Set.of())), slim.toString()));
+        assertEquals(0, link.exitCode(), Child.describe(link));
+        Processes.Result modules = Processes.exec(work, Map.of(),
+                List.of(slim.resolve("bin/java").toString(), "--list-modules"));
+        assertTrue(modules.stdout().contains("io.jhub.cli@") && !modules.stdout().contains("java.sql@"),
+                modules.stdout());
+
+        Processes.Result load = Processes.exec(work, Map.of("JHUB_HOME", work.resolve("slim-cache").toString()),
+                List.of(slim.resolve("bin/jhub").toString(), "load", sqlHub().toString(), "type"));
+        assertEquals(1, load.exitCode(), Child.describe(load));
+        assertTrue(load.stderr().contains("java.sql is a JDK module that this Java runtime does not contain"),
+                Child.describe(load));
+        assertTrue(load.stderr().contains("packaging/jlink-image.sh --slim --add-modules java.sql"),
+                Child.describe(load));
+    }
+
+    /** A local hub repository whose entry needs java.sql, declared in its dependencies. */
+    private static Path sqlHub() throws IOException {
+        Path dir = work.resolve("sql-hub");
+        if (!Files.exists(dir)) {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("hubconf.java"), """
+                    package hub.sql;
+
+                    /** Needs java.sql, which the slim image lacks. */
+                    public final class hubconf {
+                        public static final String[] dependencies = {"java.sql"};
+
+                        /** @return a java.sql type name */
+                        public static String type() {
+                            return java.sql.JDBCType.BIGINT.getName();
+                        }
+                    }
+                    """);
+        }
+        return dir;
     }
 
     @Test

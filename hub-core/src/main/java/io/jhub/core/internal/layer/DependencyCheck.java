@@ -11,12 +11,25 @@ import java.util.Set;
  * Checks that every module a repository names (in {@code dependencies} or as a {@code requires}) is available:
  * in the parent layers, on the host's class path (class-path mode) or among its {@code lib/} jars. Reports all
  * missing names at once; a JDK module that is merely absent from the boot layer gets the {@code --add-modules}
- * advice.
+ * advice, one the runtime does not contain at all (a trimmed jlink image) the {@code jlink-image.sh} line that
+ * links it in ({@link JavaRuntime}).
  */
 public final class DependencyCheck implements DependencyGate {
     private final HostPlatform platform;
     private final Set<String> libModules;
     private final String displayName;
+    private final JavaRuntime runtime;
+
+    /**
+     * Creates the check for the running Java runtime.
+     *
+     * @param platform the host
+     * @param libModules names of the repository's lib modules
+     * @param displayName the repository, for messages
+     */
+    public DependencyCheck(HostPlatform platform, Set<String> libModules, String displayName) {
+        this(platform, libModules, displayName, JavaRuntime.current());
+    }
 
     /**
      * Creates the check.
@@ -24,11 +37,13 @@ public final class DependencyCheck implements DependencyGate {
      * @param platform the host
      * @param libModules names of the repository's lib modules
      * @param displayName the repository, for messages
+     * @param runtime the Java runtime, for the advice on JDK modules it lacks
      */
-    public DependencyCheck(HostPlatform platform, Set<String> libModules, String displayName) {
+    public DependencyCheck(HostPlatform platform, Set<String> libModules, String displayName, JavaRuntime runtime) {
         this.platform = platform;
         this.libModules = Set.copyOf(libModules);
         this.displayName = displayName;
+        this.runtime = runtime;
     }
 
     @Override
@@ -67,12 +82,17 @@ public final class DependencyCheck implements DependencyGate {
      */
     public String advice(List<String> missing) {
         List<String> jdk = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
         List<String> other = new ArrayList<>();
         for (String name : missing) {
-            (platform.isSystemModule(name) ? jdk : other).add(name);
+            (platform.isSystemModule(name) ? jdk : JavaRuntime.isJdkName(name) ? absent : other).add(name);
         }
         StringBuilder advice = new StringBuilder();
+        if (!absent.isEmpty()) {
+            advice.append(runtime.adviceForAbsent(absent));
+        }
         if (!jdk.isEmpty()) {
+            advice.append(advice.length() == 0 ? "" : " ");
             advice.append(String.join(", ", jdk)).append(jdk.size() == 1 ? " is a JDK module" : " are JDK modules")
                     .append(" not in the boot layer: start the JVM with --add-modules ").append(String.join(",", jdk))
                     .append(" (or --add-modules ALL-DEFAULT for every standard module).");

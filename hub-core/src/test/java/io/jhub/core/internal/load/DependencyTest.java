@@ -83,6 +83,32 @@ class DependencyTest {
     }
 
     @Test
+    void aJdkModuleTheRuntimeDoesNotContainIsNotSentToTheModulePath() {
+        String absent = "jdk.no.such.module";
+        Path repo = TestRepos.write(tmp.resolve("r"),
+                "hubconf.java", """
+                        package hub.absent;
+
+                        public class hubconf {
+                            public static final String[] dependencies = {"%s", "com.example.lib"};
+
+                            public static int one() {
+                                return 1;
+                            }
+                        }
+                        """.formatted(absent));
+        MissingDependencyException e = assertThrows(MissingDependencyException.class,
+                () -> new RepoLoader(tmp.resolve("compiled"), ev -> { }).load(repo, "hubconf.java", "absent",
+                        TestRepos.OWNER));
+        assertEquals(List.of(absent, "com.example.lib"), e.missing());
+        String message = e.getMessage();
+        assertTrue(message.contains(absent + " is a JDK module that the running Java runtime ("
+                + System.getProperty("java.home")), message);
+        assertTrue(message.contains("Put com.example.lib on the application's module path"), message);
+        assertTrue(!message.contains("Put " + absent), message);
+    }
+
+    @Test
     void presentDependenciesAndRequiresLoadAndReturnedObjectsAreTheAppsOwnTypes() {
         Path repo = TestRepos.write(tmp.resolve("r"),
                 "module-info.java", """
