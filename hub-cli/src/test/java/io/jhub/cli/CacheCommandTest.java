@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jhub.cli.internal.Cli;
+import io.jhub.cli.InProcessJhub.Run;
 import io.jhub.testkit.GitRepo;
 import io.jhub.testkit.Processes;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +29,6 @@ class CacheCommandTest {
     Path cache;
     String commit;
     Path weightsSource;
-
-    record Run(int status, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -70,13 +63,7 @@ class CacheCommandTest {
     }
 
     Run jhub(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--cache-dir", cache.toString(), "--quiet"));
-        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false).run(all.toArray(String[]::new));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return InProcessJhub.run(cache, List.of("--quiet"), args);
     }
 
     Run ok(String... args) {

@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jhub.cli.CliTest.Run;
-import io.jhub.cli.internal.Cli;
+import io.jhub.cli.InProcessJhub.Run;
 import io.jhub.testkit.GitRepo;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -32,26 +27,7 @@ class CliFrontEndTest {
     @BeforeEach
     void setUp() {
         cache = tmp.resolve("cache");
-        GitRepo.init(tmp.resolve("git/alice/tools")).write("hubconf.java", """
-                package hub.tools;
-
-                /** Tools. */
-                public final class hubconf {
-                    private hubconf() {
-                    }
-
-                    /**
-                     * Adds two numbers.
-                     *
-                     * @param a the first
-                     * @param b the second
-                     * @return the sum
-                     */
-                    public static long add(long a, long b) {
-                        return a + b;
-                    }
-                }
-                """).commit("tools");
+        GitRepo.init(tmp.resolve("git/alice/tools")).write("hubconf.java", InProcessJhub.TOOLS_HUBCONF).commit("tools");
         System.setProperty("jhub.test.gitRoot", tmp.resolve("git").toString());
     }
 
@@ -61,13 +37,7 @@ class CliFrontEndTest {
     }
 
     Run jhub(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--cache-dir=" + cache);
-        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false).run(all.toArray(String[]::new));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return InProcessJhub.run(cache, List.of(), args);
     }
 
     static String golden(String name) throws Exception {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jhub.cli.InProcessJhub.Run;
 import io.jhub.cli.internal.Cli;
 import io.jhub.testkit.GitRepo;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,32 +27,10 @@ class CliTest {
     String stdout;
     String stderr;
 
-    record Run(int status, String out, String err) {
-    }
-
     @BeforeEach
     void setUp() {
         cache = tmp.resolve("cache");
-        GitRepo.init(tmp.resolve("git/alice/tools")).write("hubconf.java", """
-                package hub.tools;
-
-                /** Tools. */
-                public final class hubconf {
-                    private hubconf() {
-                    }
-
-                    /**
-                     * Adds two numbers.
-                     *
-                     * @param a the first
-                     * @param b the second
-                     * @return the sum
-                     */
-                    public static long add(long a, long b) {
-                        return a + b;
-                    }
-                }
-                """).commit("tools");
+        GitRepo.init(tmp.resolve("git/alice/tools")).write("hubconf.java", InProcessJhub.TOOLS_HUBCONF).commit("tools");
         System.setProperty("jhub.test.gitRoot", tmp.resolve("git").toString());
     }
 
@@ -62,14 +40,7 @@ class CliTest {
     }
 
     Run jhub(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--cache-dir");
-        all.add(cache.toString());
-        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false).run(all.toArray(String[]::new));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return InProcessJhub.run(cache, List.of(), args);
     }
 
     @Test
