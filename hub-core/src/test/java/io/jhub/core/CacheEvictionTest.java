@@ -126,6 +126,32 @@ class CacheEvictionTest {
     }
 
     @Test
+    void weightsAnotherProcessDownloadedAreNeverEvicted() throws Exception {
+        Path source = Files.write(tmp.resolve("model.bin"), new byte[30_000]);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HoldingChild.class.getName(), cache.toString(), tmp.resolve("origin").toString(), c1,
+                source.toUri().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertEquals("holding hello child", lines.readLine(), "the child did not load c1 and download");
+            Hub bounded = builder().cacheMaxSize(1).build();
+            fetch(bounded, c2);
+            assertEquals(1, bounded.cacheInfo().weights().size(), "the child's weights are in use");
+            CacheRemoval pruned = bounded.pruneCache(0, ChronoUnit.FOREVER.getDuration(), false);
+            assertEquals(3, pruned.inUse().size(), "tree, classes and weights of the child: " + pruned);
+            assertEquals(1, bounded.cacheInfo().weights().size());
+        } finally {
+            child.getOutputStream().close();
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        }
+        Hub hub = builder().build();
+        hub.pruneCache(0, ChronoUnit.FOREVER.getDuration(), false);
+        assertEquals(List.of(), hub.cacheInfo().weights(), "once the child is gone its weights may go");
+    }
+
+    @Test
     void pruneByAgeRemovesOnlyOldEntriesAndADryRunRemovesNothing() throws Exception {
         Hub hub = builder().build();
         Path t1 = fetch(hub, c1);

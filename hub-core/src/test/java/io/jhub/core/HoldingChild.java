@@ -16,7 +16,8 @@ public final class HoldingChild {
     /**
      * Loads and holds.
      *
-     * @param args cache directory, directory of the origin repositories, commit
+     * @param args cache directory, directory of the origin repositories, commit, and optionally a weights URL to
+     *     download and hold too
      * @throws IOException if standard input fails
      */
     public static void main(String[] args) throws IOException {
@@ -24,6 +25,9 @@ public final class HoldingChild {
                 .serviceLoading(false).protocol("GITDIR").gitHost("git.example.org").environment(Map.of())
                 .trustPolicy(TrustPolicy.TRUST_ALL).build();
         HubModule module = hub.repo("alice/demo").commit(args[2]).importModule();
+        if (args.length > 3) {
+            hub.download(java.net.URI.create(args[3]), io.jhub.http.download.DownloadOptions.defaults());
+        }
         System.out.println("holding " + module.invoke("hello", "child"));
         System.out.flush();
         while (System.in.read() >= 0) {

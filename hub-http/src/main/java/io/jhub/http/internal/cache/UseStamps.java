@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
@@ -75,16 +76,24 @@ public final class UseStamps {
             if (HELD.containsKey(key)) {
                 return true;
             }
-            FileChannel channel = null;
-            try {
-                channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
-                HELD.put(key, channel.lock(0, Long.MAX_VALUE, true));
-                return true;
-            } catch (IOException | RuntimeException e) {
-                closeQuietly(channel);
-                return false;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                FileChannel channel = null;
+                try {
+                    channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                            StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock(0, Long.MAX_VALUE, true);
+                    if (Files.exists(key)) {
+                        HELD.put(key, lock);
+                        return true;
+                    }
+                    // a remover in another process deleted the stamp while we waited for it: lock the new one
+                    closeQuietly(channel);
+                } catch (IOException | RuntimeException e) {
+                    closeQuietly(channel);
+                    return false;
+                }
             }
+            return false;
         }
     }
 

@@ -54,12 +54,25 @@ public final class Downloader {
     }
 
     /**
-     * Returns the verified cached file of {@code uri}, downloading it first if needed.
+     * Returns the verified cached file of {@code uri}, downloading it first if needed. A file of the writable cache
+     * is marked in use for this process's life, so a bounded cache (in any process) never evicts a file that a
+     * running process may still open.
      *
      * @param uri a {@code https:}, {@code file:} or (when allowed) {@code http:} URL
      * @return the cached file
      */
     public Path download(URI uri) {
+        Path file = findOrFetch(uri);
+        Path stamp = CacheLayout.of(site.cacheDir(), uri, options.fileName()).lastUse();
+        if (file.startsWith(site.cacheDir()) && UseStamps.hold(stamp) && !Files.isRegularFile(file)) {
+            // a bounded cache in another process evicted it between our lookup and the hold; held now, it stays
+            file = findOrFetch(uri);
+        }
+        return file;
+    }
+
+    /** Finds the verified file in a read-only layer or in this cache, or fetches and installs it. */
+    private Path findOrFetch(URI uri) {
         String scheme = checkUri(uri);
         boolean local = scheme.equals("file");
         boolean offline = options.offline().orElse(site.offline());
