@@ -4,7 +4,8 @@
 #                             and localhost, valid two days
 #   bench_nginx DIR ROOT CONF starts nginx (2 workers, no access log, temp files and logs under DIR) serving ROOT over
 #                             TLS with that certificate on a free loopback port, CONF added inside its server block;
-#                             sets NGINX_PORT and NGINX_PID
+#                             sets NGINX_PORT and NGINX_PID. TLS 1.2 and 1.3 as public git hosts offer them (nginx
+#                             1.22's own default is TLS 1.2 at most); BENCH_TLS_PROTOCOLS overrides, e.g. "TLSv1.2"
 # The environment of some machines sets GIT_SSL_CAINFO, which wins over `git -c http.sslCAInfo=...`: the scripts'
 # git commands must trust the test certificate, so it is dropped here.
 unset GIT_SSL_CAINFO
@@ -34,6 +35,7 @@ http {
     listen 127.0.0.1:$NGINX_PORT ssl;
     ssl_certificate $dir/cert.pem;
     ssl_certificate_key $dir/key.pem;
+    ssl_protocols ${BENCH_TLS_PROTOCOLS:-TLSv1.2 TLSv1.3};
     root $root;
 $extra
   }

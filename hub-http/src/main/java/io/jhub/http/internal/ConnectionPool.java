@@ -16,6 +16,18 @@ import java.util.Optional;
 final class ConnectionPool {
     /** Where a connection leads: the same key means the same server through the same proxy and credentials. */
     record Key(String scheme, String host, int port, ProxyRoute route) {
+        // equals and hashCode written out: a record's generated ones link java.lang.invoke method handles on first
+        // use, which in a fresh JVM took ~25 ms of its first request (the pool hashes a key once a reply is read)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && port == k.port && scheme.equals(k.scheme) && host.equals(k.host)
+                    && route.equals(k.route);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((scheme.hashCode() * 31 + host.hashCode()) * 31 + port) * 31 + route.hashCode();
+        }
     }
 
     private record Idle(Key key, DirectSockets.Connection connection, long since) {

@@ -39,6 +39,28 @@ public record ProxyRoute(Proxy proxy, Optional<ProxyCredentials> credentials) {
     }
 
     /**
+     * Tells whether another route has the same proxy and credentials (written out rather than generated, as
+     * {@link ConnectionPool.Key}'s, which uses it).
+     *
+     * @param o the other object
+     * @return true for an equal route
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProxyRoute r && proxy.equals(r.proxy) && credentials.equals(r.credentials);
+    }
+
+    /**
+     * Returns a hash of the proxy and credentials, consistent with {@link #equals(Object)}.
+     *
+     * @return the hash
+     */
+    @Override
+    public int hashCode() {
+        return proxy.hashCode() * 31 + credentials.hashCode();
+    }
+
+    /**
      * Tells whether the route goes through an HTTP proxy with a usable address.
      *
      * @return true for an HTTP proxy
