@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -76,13 +77,21 @@ class CacheCommandTest {
      * Fills the cache with one commit, its compiled classes and one weights file. The load runs in a child JVM, as
      * the command does: a layer loaded in this JVM would keep its entries in use for the rest of the test run.
      */
+    /** Loads a commit and downloads a file in child processes, as separate jhub commands would: their holds end. */
     void populate() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Processes.Result load = Processes.exec(tmp, Map.of(), List.of(java, "-Djhub.test.gitRoot=" + tmp.resolve("git"),
-                "-cp", System.getProperty("java.class.path"), "io.jhub.cli.Main", "load", "alice/tools", "add", "2",
-                "3", "--protocol", "LOCALGIT", "--trust", "--quiet", "--cache-dir", cache.toString()));
+        Processes.Result load = child("load", "alice/tools", "add", "2", "3", "--protocol", "LOCALGIT", "--trust");
         assertEquals("5", load.stdout().strip(), load.stderr());
-        ok("download", weightsSource.toUri().toString());
+        Processes.Result download = child("download", weightsSource.toUri().toString());
+        assertEquals(0, download.exitCode(), download.stderr());
+    }
+
+    Processes.Result child(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djhub.test.gitRoot=" + tmp.resolve("git"), "-cp", System.getProperty("java.class.path"),
+                "io.jhub.cli.Main"));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--quiet", "--cache-dir", cache.toString()));
+        return Processes.exec(tmp, Map.of(), cmd);
     }
 
     @SuppressWarnings("unchecked")

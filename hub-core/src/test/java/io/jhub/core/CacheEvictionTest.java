@@ -152,6 +152,20 @@ class CacheEvictionTest {
     }
 
     @Test
+    void weightsThisProcessHoldsSurvivePruningButGoWhenItRemovesThemItself() throws Exception {
+        Path source = Files.write(tmp.resolve("model.bin"), new byte[10_000]);
+        Hub hub = builder().build();
+        Path file = hub.download(source.toUri(), io.jhub.http.download.DownloadOptions.defaults());
+        CacheRemoval pruned = hub.pruneCache(0, ChronoUnit.FOREVER.getDuration(), false);
+        assertEquals(1, pruned.inUse().size(), "pruning keeps a file this process was handed: " + pruned);
+        assertTrue(Files.exists(file));
+        CacheRemoval removed = hub.removeWeights(file.getFileName().toString());
+        assertEquals(1, removed.removed().size(), "removing it on purpose is this process's own decision: " + removed);
+        assertFalse(Files.exists(file));
+        assertEquals(file, hub.download(source.toUri(), io.jhub.http.download.DownloadOptions.defaults()));
+    }
+
+    @Test
     void pruneByAgeRemovesOnlyOldEntriesAndADryRunRemovesNothing() throws Exception {
         Hub hub = builder().build();
         Path t1 = fetch(hub, c1);

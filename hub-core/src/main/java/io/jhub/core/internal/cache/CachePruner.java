@@ -1,5 +1,6 @@
 package io.jhub.core.internal.cache;
 
+import io.jhub.http.internal.cache.UseStamps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,14 +53,26 @@ public final class CachePruner {
     }
 
     /**
-     * Removes the given entries (all of them, as far as not in use).
+     * Removes the given entries (all of them, as far as not in use). Asked for explicitly, this also removes weights
+     * files that only this process holds (it was handed them, and now removes them itself); another process's
+     * hold, and this process's holds on trees and compiled classes (its layers read them), still keep an entry.
      *
      * @param entries the entries
      * @param dryRun remove nothing, report what would go
      * @return what went
      */
     public Result removeAll(List<CacheEntry> entries, boolean dryRun) {
-        return removeInOrder(new ArrayList<>(entries), -1, Optional.empty(), Set.of(), dryRun);
+        List<Path> ownWeights = new ArrayList<>();
+        for (CacheEntry e : entries) {
+            if (e.kind() == CacheEntry.Kind.WEIGHTS && UseStamps.letGo(e.stamp())) {
+                ownWeights.add(e.stamp());
+            }
+        }
+        Result r = removeInOrder(new ArrayList<>(entries), -1, Optional.empty(), Set.of(), dryRun);
+        if (dryRun) {
+            ownWeights.forEach(UseStamps::hold); // a dry run changes nothing
+        }
+        return r;
     }
 
     private Result removeInOrder(List<CacheEntry> entries, long maxBytes, Optional<Instant> cutoff, Set<Path> keep,

@@ -108,6 +108,25 @@ public final class UseStamps {
     }
 
     /**
+     * Drops this process's hold on a stamp: for an entry this process itself removes on purpose (a weights file it
+     * was handed and now deletes), never for an entry a layer of this process still reads.
+     *
+     * @param stamp the stamp file
+     * @return true if this process held it
+     */
+    public static boolean letGo(Path stamp) {
+        Path key = stamp.toAbsolutePath().normalize();
+        synchronized (HELD) {
+            FileLock lock = HELD.remove(key);
+            if (lock == null) {
+                return false;
+            }
+            closeQuietly(lock.channel());
+            return true;
+        }
+    }
+
+    /**
      * Takes the exclusive lock on a stamp without waiting, for removing its entry.
      *
      * @param stamp the stamp file (created if missing)
