@@ -27,13 +27,26 @@ final class TarGzExtractor {
         } catch (IOException e) {
             throw ArchiveStream.classify(e);
         }
+        // receiving, decrypting and inflating run on a thread of their own, parsing and writing on this one;
+        // closing it before returning or throwing means nothing reads the body once the caller has it back
+        try (ReadAhead in = new ReadAhead(gz, 64 * 1024, 16)) {
+            Optional<String> commit = entries(new TarReader(in), writer, progress, subject);
+            requireEnd(in, subject);
+            writer.finish();
+            return new ExtractResult(writer.entries(), writer.bytes(), commit);
+        }
+    }
+
+    /** Writes every entry; returns the commit a pax comment names, if any. */
+    private static Optional<String> entries(TarReader tar, TreeWriter writer, EntryCounter progress, String subject)
+            throws IOException {
         Optional<String> commit = Optional.empty();
-        TarReader tar = new TarReader(gz);
         TopFolder top = new TopFolder();
         for (Optional<TarEntry> next = tar.next(); next.isPresent(); next = tar.next()) {
             TarEntry e = next.get();
-            if (commit.isEmpty() && e.comment().isPresent() && Resolution.isFullCommitId(e.comment().get().trim())) {
-                commit = Optional.of(e.comment().get().trim());
+            Optional<String> comment = e.comment().map(String::trim);
+            if (commit.isEmpty() && comment.isPresent() && Resolution.isFullCommitId(comment.get())) {
+                commit = comment;
             }
             progress.entry();
             Optional<String> rel = top.strip(e.name(), e.isDirectory());
@@ -58,19 +71,23 @@ final class TarGzExtractor {
             }
         }
         top.requireSeen(subject);
-        // read the rest (the second zero record, the block's padding, the gzip trailer), so a cut after the tar's
-        // end-of-archive record is still noticed
+        return commit;
+    }
+
+    /**
+     * Reads the rest (the second zero record, the block's padding, the gzip trailer), so a cut after the tar's
+     * end-of-archive record is still noticed.
+     */
+    private static void requireEnd(InputStream in, String subject) throws IOException {
         byte[] rest = new byte[8192];
         long extra = 0;
         int n;
-        while ((n = gz.read(rest)) >= 0) {
+        while ((n = in.read(rest)) >= 0) {
             extra += n;
             if (extra > 1024 * 1024) {
                 throw new UnsafeArchiveException("Refusing the archive from " + subject + ": more than 1 MiB of"
                         + " data follows the tar end marker. Ask the host for a proper archive.");
             }
         }
-        writer.finish();
-        return new ExtractResult(writer.entries(), writer.bytes(), commit);
     }
 }
