@@ -11,7 +11,6 @@ import io.jhub.fetch.https.internal.ArchiveDownload;
 import io.jhub.fetch.https.internal.ArchiveUrls;
 import io.jhub.fetch.https.internal.CommitCheck;
 import io.jhub.fetch.https.internal.ExtractResult;
-import io.jhub.fetch.https.internal.GcmWarmup;
 import io.jhub.fetch.https.internal.HttpsSettings;
 import io.jhub.fetch.https.internal.SmartHttpRefs;
 import io.jhub.fetch.https.internal.Token;
@@ -153,7 +152,6 @@ public final class HttpsFetcher implements RepoFetcher {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(context, "context");
-        GcmWarmup.start(); // the archive's decryption gets compiled while the requests before its bytes are under way
         Resolution resolved = request.commit().isPresent() ? Resolution.of(request.commit().get())
                 : resolve(request, context);
         HttpsSettings settings = HttpsSettings.read(context, request.host());
