@@ -59,7 +59,7 @@ cd "$root"
 export JHUB_GIT_HOST="$host"
 opts="-Djavax.net.ssl.trustStore=$work/trust.p12 ${JHUB_JAVA_OPTS:-}"
 # one untimed fetch to check the tree against tar's
-JHUB_JAVA_OPTS="$opts" ./jhub fetch bench/git --commit "$commit" --skip-validation --trust --quiet \
+JHUB_JAVA_OPTS="$opts" ./jhub fetch bench/git --commit "$commit" --skip-validation --quiet \
   --cache-dir "$work/check" >"$work/check.out"
 tree="$(tail -1 "$work/check.out")"
 mkdir -p "$work/tar"; curl -s --cacert "$work/cert.pem" "$url" | tar xzf - -C "$work/tar" --strip-components=1
@@ -79,10 +79,11 @@ for place in disk tmpfs; do
     read -r w u s <"$work/t"; cw+=("$w"); cc+=("$(awk -v u="$u" -v s="$s" 'BEGIN{print u+s}')")
     sync
     /usr/bin/time -f "%e %U %S" -o "$work/t" env JHUB_JAVA_OPTS="$opts" ./jhub fetch bench/git --commit "$commit" \
-      --skip-validation --trust --quiet --cache-dir "$t/jhub" >/dev/null
+      --skip-validation --quiet --cache-dir "$t/jhub" >/dev/null
     read -r w u s <"$work/t"; jw+=("$w"); jc+=("$(awk -v u="$u" -v s="$s" 'BEGIN{print u+s}')")
   done
   mc=$(median "${cw[@]}"); mj=$(median "${jw[@]}")
+  echo "$place: load after its rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "$place: curl -o + tar xzf wall (s): ${cw[*]}  median $mc; CPU-s median $(median "${cc[@]}")"
   echo "$place: ./jhub fetch, fresh JVM, wall (s): ${jw[*]}  median $mj; CPU-s median $(median "${jc[@]}")"
   goal=0.7; [ "$place" = tmpfs ] && goal=2

@@ -104,6 +104,10 @@ public final class TreePaths {
     }
 
     private static boolean isGitDir(String name) {
+        char first = name.charAt(0); // both spellings start so, and no other character lower-cases to them
+        if (first != '.' && first != 'g' && first != 'G') {
+            return false;
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         int end = lower.length();
         while (end > 0 && (lower.charAt(end - 1) == '.' || lower.charAt(end - 1) == ' ')) {

@@ -66,6 +66,30 @@ class TreeWriterTest {
     }
 
     @Test
+    void entriesInARowOfOneDirectoryStillMeetEveryParentRule() throws IOException {
+        // the writer skips re-checking the parents that the previous entry of the same directory had checked
+        assertTrue(refused(w -> { file(w, "d/a", "1"); file(w, "d/b", "2"); file(w, "d/b/c", "3"); })
+                .getMessage().contains("lies below \"d/b\", which is a file"));
+        assertTrue(refused(w -> { w.symlink("d/l", "."); file(w, "d/a", "1"); file(w, "d/l/x", "2"); })
+                .getMessage().contains("lies below \"d/l\", which is a symbolic link"));
+        assertTrue(refused(w -> { file(w, "D/a", "1"); file(w, "D/b", "2"); file(w, "d/c", "3"); })
+                .getMessage().contains("differ only in upper and lower case"));
+        assertTrue(refused(w -> { file(w, "d/e/a", "1"); file(w, "d/e/b", "2"); file(w, "d/E", "3"); })
+                .getMessage().contains("differ only in upper and lower case"));
+        Path target = target();
+        try (TreeWriter w = new TreeWriter(target, LIMITS)) {
+            file(w, "d/e/a", "1");
+            file(w, "d/e/b", "2");
+            w.directory("d/e/f");
+            file(w, "d/e/f/g", "3");
+            file(w, "d/e/h", "4");
+            w.finish();
+        }
+        assertEquals("4", Files.readString(target.resolve("d/e/h")));
+        assertEquals("3", Files.readString(target.resolve("d/e/f/g")));
+    }
+
+    @Test
     void caseCollisionsAreRefusedOnEveryFileSystem() throws IOException {
         String m = refused(w -> { file(w, "A", "1"); file(w, "a", "2"); }).getMessage();
         assertTrue(m.contains("\"A\" and \"a\" differ only in upper and lower case"), m);

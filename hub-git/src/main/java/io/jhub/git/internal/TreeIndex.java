@@ -28,6 +28,7 @@ public final class TreeIndex {
 
     private final Map<String, Kind> kinds = new HashMap<>();
     private final Map<String, String> folded = new HashMap<>();
+    private String lastParent = "";
 
     /** Creates an empty index. */
     public TreeIndex() {
@@ -42,8 +43,12 @@ public final class TreeIndex {
      */
     public void add(String rel, Kind kind) {
         TreePaths.check(rel);
-        int slash = -1;
-        while ((slash = rel.indexOf('/', slash + 1)) >= 0) {
+        int last = rel.lastIndexOf('/');
+        // the parents of the previous entry were checked and recorded, and a parent stays a directory (a file or
+        // link of its name would collide with it): entries of one directory come in a row in archives and packs
+        boolean checked = last > 0 && last == lastParent.length() && rel.startsWith(lastParent);
+        int slash = checked ? last : -1;
+        while (!checked && (slash = rel.indexOf('/', slash + 1)) >= 0) {
             String parent = rel.substring(0, slash);
             Kind k = kinds.get(parent);
             if (k == null) {
@@ -56,6 +61,7 @@ public final class TreeIndex {
                         + " repository's owner to fix the tree.");
             }
         }
+        lastParent = last > 0 ? rel.substring(0, last) : "";
         Kind old = kinds.get(rel);
         if (old == Kind.PARENT && kind == Kind.DIR) {
             kinds.put(rel, Kind.DIR);
@@ -85,8 +91,18 @@ public final class TreeIndex {
         kinds.replace(rel, Kind.FILE, Kind.LINK);
     }
 
+    /** Whether NFC leaves the text as it is because it is ASCII (most paths; normalising costs more). */
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void put(String rel, Kind kind) {
-        String key = Normalizer.normalize(rel, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String key = (ascii(rel) ? rel : Normalizer.normalize(rel, Normalizer.Form.NFC)).toLowerCase(Locale.ROOT);
         String other = folded.putIfAbsent(key, rel);
         if (other != null) {
             throw new UnsafeArchiveException("Refusing the tree: the entries \"" + TreePaths.printable(other)

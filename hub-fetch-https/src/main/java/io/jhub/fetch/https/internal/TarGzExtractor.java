@@ -7,13 +7,12 @@ import io.jhub.git.TreeWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Extracts a gzip-compressed tar while it streams in; keeps modes and symbolic links. A tar must end with its
- * end-of-archive marker and the gzip with its trailer, so a download cut anywhere is never installed.
+ * Extracts a gzip-compressed tar while it streams in ({@link TarReader}); keeps modes and symbolic links. A tar
+ * must end with its end-of-archive marker and the gzip with its trailer, so a download cut anywhere is never
+ * installed.
  */
 final class TarGzExtractor {
     private TarGzExtractor() {
@@ -28,67 +27,67 @@ final class TarGzExtractor {
         } catch (IOException e) {
             throw ArchiveStream.classify(e);
         }
+        // receiving, decrypting and inflating run on a thread of their own, parsing and writing on this one;
+        // closing it before returning or throwing means nothing reads the body once the caller has it back
+        try (ReadAhead in = new ReadAhead(gz, 64 * 1024, 16)) {
+            Optional<String> commit = entries(new TarReader(in), writer, progress, subject);
+            requireEnd(in, subject);
+            writer.finish();
+            return new ExtractResult(writer.entries(), writer.bytes(), commit);
+        }
+    }
+
+    /** Writes every entry; returns the commit a pax comment names, if any. */
+    private static Optional<String> entries(TarReader tar, TreeWriter writer, EntryCounter progress, String subject)
+            throws IOException {
         Optional<String> commit = Optional.empty();
-        TarEndCheck end = new TarEndCheck(gz);
-        TarArchiveInputStream tar = new TarArchiveInputStream(end);
-        InputStream data = new ArchiveStream(tar);
         TopFolder top = new TopFolder();
-        end.headerNext();
-        for (TarArchiveEntry e = next(tar); e != null; end.headerNext(), e = next(tar)) {
-            if (commit.isEmpty()) {
-                String comment = e.getExtraPaxHeader("comment");
-                if (comment != null && Resolution.isFullCommitId(comment.trim())) {
-                    commit = Optional.of(comment.trim());
-                }
+        for (Optional<TarEntry> next = tar.next(); next.isPresent(); next = tar.next()) {
+            TarEntry e = next.get();
+            Optional<String> comment = e.comment().map(String::trim);
+            if (commit.isEmpty() && comment.isPresent() && Resolution.isFullCommitId(comment.get())) {
+                commit = comment;
             }
             progress.entry();
-            Optional<String> rel = top.strip(e.getName(), e.isDirectory());
+            Optional<String> rel = top.strip(e.name(), e.isDirectory());
             if (rel.isEmpty()) {
                 continue; // the top-level folder itself
             }
             if (e.isDirectory()) {
                 writer.directory(rel.get());
             } else if (e.isSymbolicLink()) {
-                writer.symlink(rel.get(), e.getLinkName());
-            } else if (e.isLink()) {
-                String name = e.getName();
-                String existing = top.strip(e.getLinkName(), false).orElseThrow(() -> new UnsafeArchiveException(
+                writer.symlink(rel.get(), e.linkName());
+            } else if (e.isHardLink()) {
+                String name = e.name();
+                String existing = top.strip(e.linkName(), false).orElseThrow(() -> new UnsafeArchiveException(
                         "Refusing the archive: the hard link \"" + TreePaths.printable(name)
                                 + "\" points to the top-level folder. Ask the host for a proper archive."));
                 writer.hardLink(rel.get(), existing);
-            } else if (e.isFile() && !e.isCharacterDevice() && !e.isBlockDevice() && !e.isFIFO()) {
-                writer.file(rel.get(), data, (e.getMode() & 0111) != 0, e.isSparse() ? -1 : e.getSize());
+            } else if (e.isFile()) {
+                writer.file(rel.get(), tar.data(), (e.mode() & 0111) != 0, e.size());
             } else {
-                throw new UnsafeArchiveException("Refusing the archive: the entry \"" + TreePaths.printable(e.getName())
-                        + "\" is a device, FIFO or other special file, which a source archive never holds.");
+                throw new UnsafeArchiveException("Refusing the archive: the entry \"" + TreePaths.printable(e.name())
+                        + "\" is a device, FIFO, sparse or other special file, which a source archive never holds.");
             }
         }
         top.requireSeen(subject);
-        if (!end.endedWithMarker()) {
-            throw ArchiveStream.endedEarly("the tar stops at an entry boundary without its end-of-archive marker");
-        }
-        // read the gzip trailer too, so a cut after the tar end marker is still noticed
+        return commit;
+    }
+
+    /**
+     * Reads the rest (the second zero record, the block's padding, the gzip trailer), so a cut after the tar's
+     * end-of-archive record is still noticed.
+     */
+    private static void requireEnd(InputStream in, String subject) throws IOException {
         byte[] rest = new byte[8192];
         long extra = 0;
         int n;
-        while ((n = end.read(rest)) >= 0) {
+        while ((n = in.read(rest)) >= 0) {
             extra += n;
             if (extra > 1024 * 1024) {
                 throw new UnsafeArchiveException("Refusing the archive from " + subject + ": more than 1 MiB of"
                         + " data follows the tar end marker. Ask the host for a proper archive.");
             }
-        }
-        writer.finish();
-        return new ExtractResult(writer.entries(), writer.bytes(), commit);
-    }
-
-    private static TarArchiveEntry next(TarArchiveInputStream tar) throws IOException {
-        try {
-            return tar.getNextEntry();
-        } catch (IOException e) {
-            throw ArchiveStream.classify(e);
-        } catch (IllegalArgumentException e) {
-            throw new ArchiveStream.CorruptArchiveException(new IOException(e.getMessage(), e));
         }
     }
 }
