@@ -17,11 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-"$root/jhub" --help >/dev/null   # builds jhub when needed
-mapfile -t cmd < <(JHUB_PRINT_COMMAND=1 "$root/jhub" --help)
-cp=""
-for ((i = 0; i < ${#cmd[@]}; i++)); do [ "${cmd[$i]}" != -cp ] || cp="${cmd[$((i + 1))]}"; done
-[ -n "$cp" ] || { echo "no class path in ./jhub's command" >&2; exit 1; }
+. "$here/classpath.sh"   # builds jhub when needed; sets cp
 
 cd "$work"
 # a repository with what archives hold: nested folders, an executable, a symbolic link, a path long enough for a

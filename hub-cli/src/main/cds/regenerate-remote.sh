@@ -10,11 +10,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$here/../../../.." && pwd)"
 root="$ROOT"
-"$root/jhub" --help >/dev/null   # builds jhub when needed
-mapfile -t cmd < <(JHUB_PRINT_COMMAND=1 "$root/jhub" --help)
-cp=""
-for ((i = 0; i < ${#cmd[@]}; i++)); do [ "${cmd[$i]}" != -cp ] || cp="${cmd[$((i + 1))]}"; done
-[ -n "$cp" ] || { echo "no class path in ./jhub's command" >&2; exit 1; }
+. "$here/classpath.sh"   # builds jhub when needed; sets cp
 
 # nginx + git http-backend serving examples/classifier as bench/classifier (WORK HOST COMMIT CERT; stopped on exit)
 . "$root/bench/warm/server.sh"

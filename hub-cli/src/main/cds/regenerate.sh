@@ -15,11 +15,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-"$root/jhub" --help >/dev/null   # builds jhub when needed
-mapfile -t cmd < <(JHUB_PRINT_COMMAND=1 "$root/jhub" --help)
-cp=""
-for ((i = 0; i < ${#cmd[@]}; i++)); do [ "${cmd[$i]}" != -cp ] || cp="${cmd[$((i + 1))]}"; done
-[ -n "$cp" ] || { echo "no class path in ./jhub's command" >&2; exit 1; }
+. "$here/classpath.sh"   # builds jhub when needed; sets cp
 
 cd "$work"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj "/CN=127.0.0.1" \
