@@ -189,6 +189,9 @@ public final class RepoCache {
      * @return the tree, if installed
      */
     public Optional<Path> installed(GitHost host, RepoInfo repo, String commit) {
+        if (!isTreeName(commit)) {
+            return Optional.empty(); // never a path built from anything else (a lockfile's text, say)
+        }
         for (RepoCache layer : layers) {
             Optional<Path> prepared = layer.installed(host, repo, commit);
             if (prepared.isPresent()) {
@@ -197,6 +200,29 @@ public final class RepoCache {
         }
         Path tree = repoDir(host, repo).resolve(commit);
         return Files.isDirectory(tree) ? Optional.of(tree) : Optional.empty();
+    }
+
+    /**
+     * Tells whether a name can be an installed tree's: a full commit id, or {@code tree-} and the 40 lower-case hex
+     * digits of {@link TreeHash} (a tree a fetcher delivered without a commit id).
+     *
+     * @param id the name
+     * @return true if it is one
+     */
+    public static boolean isTreeName(String id) {
+        if (Resolution.isFullCommitId(id)) {
+            return true;
+        }
+        if (id.length() != 45 || !id.startsWith("tree-")) {
+            return false;
+        }
+        for (int i = 5; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

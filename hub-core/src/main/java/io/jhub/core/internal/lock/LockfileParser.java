@@ -4,8 +4,8 @@ import io.jhub.api.GitHost;
 import io.jhub.api.HubException;
 import io.jhub.api.InvalidLockfileException;
 import io.jhub.api.RepoInfo;
-import io.jhub.api.spi.Resolution;
 import io.jhub.core.Lockfile;
+import io.jhub.core.internal.cache.RepoCache;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -104,9 +104,9 @@ public final class LockfileParser {
         String host = GitHost.parse(f[1].substring(0, slash)).toString();
         String path = RepoInfo.parse(f[1].substring(slash + 1)).path();
         String commit = value(f[4], "commit=");
-        if (!Resolution.isFullCommitId(commit) && !commit.startsWith("tree-")) {
+        if (!RepoCache.isTreeName(commit)) {
             throw new IllegalArgumentException("commit \"" + commit + "\" is not a full commit id (40 or 64 lower-case"
-                    + " hex digits)");
+                    + " hex digits, or tree- and 40 for a tree without a commit)");
         }
         String tree = value(f[5], "tree=");
         if (!tree.startsWith("sha256:") || !isHex(tree.substring(7), 64)) {

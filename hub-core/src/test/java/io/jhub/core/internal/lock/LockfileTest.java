@@ -51,6 +51,12 @@ class LockfileTest {
         assertError("jhub-lock 2\n", "f:1: format version \"2\" is not 1");
         assertError("# c\njhub-lock 1\nrepo github.com/a/b main HTTPS commit=xyz tree=" + T + "\n",
                 "f:3: commit \"xyz\" is not a full commit id");
+        // a tree id names a cache directory: nothing but tree- and 40 hex digits may reach a path
+        assertError("jhub-lock 1\nrepo github.com/a/b main HTTPS commit=tree-../../../etc tree=" + T + "\n",
+                "f:2: commit \"tree-../../../etc\" is not a full commit id");
+        Lockfile tree = LockfileParser.parse("f", "jhub-lock 1\nrepo github.com/a/b main HTTPS commit=tree-"
+                + "0a".repeat(20) + " tree=" + T + "\n");
+        assertEquals("tree-" + "0a".repeat(20), tree.repos().get(0).commit());
         assertError("jhub-lock 1\nrepo github.com/a/b main HTTPS commit=" + C1 + "\n",
                 "f:2: a repo record has 6 fields");
         assertError("jhub-lock 1\nweights https://x/y size=-1 sha256=" + "a".repeat(64) + "\n",
