@@ -14,7 +14,6 @@ import io.jhub.core.internal.cache.TreeStamp;
 import io.jhub.core.internal.check.HubChecker;
 import io.jhub.core.internal.layer.HostPlatform;
 import io.jhub.core.internal.load.RepoLoader;
-import io.jhub.core.internal.lock.LockHashes;
 import io.jhub.core.internal.lock.LockVerifier;
 import io.jhub.core.internal.lock.LockedDownload;
 import io.jhub.core.internal.lock.LockedMode;
@@ -24,6 +23,7 @@ import io.jhub.core.internal.trust.TrustStore;
 import io.jhub.http.download.DownloadOptions;
 import io.jhub.http.download.FileDownloads;
 import io.jhub.http.internal.cache.UseStamps;
+import io.jhub.http.internal.download.Hashing;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -613,7 +613,7 @@ public final class Hub {
     public Lockfile.Weights lockRecord(URI uri, DownloadOptions options) {
         Path file = downloads().download(uri, options);
         try {
-            return new Lockfile.Weights(uri.toString(), Files.size(file), LockHashes.sha256(file));
+            return new Lockfile.Weights(uri.toString(), Files.size(file), Hashing.sha256Hex(file));
         } catch (IOException e) {
             throw new CacheException("Cannot hash the downloaded file " + file + ": " + e.getMessage(), e);
         }

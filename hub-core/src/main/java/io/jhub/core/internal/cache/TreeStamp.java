@@ -1,7 +1,7 @@
 package io.jhub.core.internal.cache;
 
+import io.jhub.http.internal.download.Hashing;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -51,25 +50,20 @@ public record TreeStamp(String digest, Map<String, FileState> files) {
     public static TreeStamp scan(Path tree) throws IOException {
         Map<String, BasicFileAttributes> stats = stat(tree);
         Map<String, FileState> files = new LinkedHashMap<>();
-        byte[] buf = new byte[64 * 1024];
         for (Map.Entry<String, BasicFileAttributes> e : stats.entrySet()) {
             Path p = tree.resolve(e.getKey());
             BasicFileAttributes a = e.getValue();
-            MessageDigest md = sha256();
             String mode;
+            String sha;
             if (a.isSymbolicLink()) {
                 mode = "120000";
-                md.update(Files.readSymbolicLink(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                sha = Hashing.hex(Hashing.sha256(Files.readSymbolicLink(p).toString().replace('\\', '/')
+                        .getBytes(StandardCharsets.UTF_8)));
             } else {
                 mode = Files.isExecutable(p) ? "100755" : "100644";
-                try (InputStream in = Files.newInputStream(p)) {
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        md.update(buf, 0, n);
-                    }
-                }
+                sha = Hashing.sha256Hex(p);
             }
-            files.put(e.getKey(), new FileState(mode, a.size(), a.lastModifiedTime().toMillis(),
-                    HexFormat.of().formatHex(md.digest())));
+            files.put(e.getKey(), new FileState(mode, a.size(), a.lastModifiedTime().toMillis(), sha));
         }
         return of(files);
     }
@@ -173,10 +167,6 @@ public record TreeStamp(String digest, Map<String, FileState> files) {
     }
 
     private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("This JDK has no SHA-256", e);
-        }
+        return Hashing.newSha256();
     }
 }

@@ -6,6 +6,7 @@ import io.jhub.core.Lockfile;
 import io.jhub.core.internal.cache.RepoCache;
 import io.jhub.core.internal.cache.StampFiles;
 import io.jhub.core.internal.cache.TreeStamp;
+import io.jhub.http.internal.download.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class LockVerifier {
                 continue;
             }
             try {
-                String actual = LockHashes.sha256(p);
+                String actual = Hashing.sha256Hex(p);
                 long size = Files.size(p);
                 if (!actual.equals(w.sha256()) || size != w.size()) {
                     problems.add(p + ": " + size + " bytes, sha256 " + actual + "; the lockfile records " + w.line());

@@ -4,6 +4,7 @@ import io.jhub.api.CacheException;
 import io.jhub.api.LockMismatchException;
 import io.jhub.core.Lockfile;
 import io.jhub.http.internal.download.CacheLayout;
+import io.jhub.http.internal.download.Hashing;
 import io.jhub.http.internal.download.VerifiedRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ final class WeightsStamps {
         }
         try {
             BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-            String actual = LockHashes.sha256(path);
+            String actual = Hashing.sha256Hex(path);
             if (!actual.equals(rec.sha256()) || a.size() != rec.size()) {
                 throw new LockMismatchException("Locked mode: the cached weights file " + path + " (" + a.size()
                         + " bytes, sha256 " + actual + ") is not what " + lockfile + " records: " + rec.line()
