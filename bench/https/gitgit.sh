@@ -10,6 +10,9 @@
 #   GIT_SOURCES: a directory of git's sources, or its release tarball (git-2.39.5.tar.xz, or Debian's
 #   git_2.39.5.orig.tar.xz from `apt-get source --download-only git` with a deb-src line for bookworm)
 # JHUB_JAVA_OPTS (e.g. -XX:+CITime) is passed on to ./jhub.
+# On tmpfs a third command runs in the same rounds: the floor under any fresh JVM's fetch, ./jhub's own java command
+# (archive, options, trust store) running bench/warm/TlsFloor.java, which GETs the archive with the JDK's TLS and
+# inflates it to nothing (no tar parsing, no files); its ratio to curl+tar is printed beside jhub's.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 src="${1:?usage: $0 GIT_SOURCES [rounds]}"; rounds="${2:-7}"
@@ -66,12 +69,24 @@ mkdir -p "$work/tar"; curl -s --cacert "$work/cert.pem" "$url" | tar xzf - -C "$
 diff -r "$work/tar" "$tree" >/dev/null && identical=yes || identical=NO
 rm -rf "$work/check" "$work/tar"
 
+# ./jhub's java command with TlsFloor on the end of its class path (an AppCDS archive accepts a longer path)
+mkdir -p "$work/classes"
+javac -d "$work/classes" "$root/bench/warm/TlsFloor.java"
+mapfile -t cmd < <(JHUB_PRINT_COMMAND=1 JHUB_JAVA_OPTS="$opts" ./jhub fetch x)
+floor=()
+for ((i = 0; i < ${#cmd[@]}; i++)); do
+  if [ "${cmd[$i]}" = -cp ]; then floor+=(-cp "${cmd[$((i + 1))]}:$work/classes" TlsFloor); break; fi
+  floor+=("${cmd[$i]}")
+done
+floor+=(verified 127.0.0.1 "$NGINX_PORT" "/bench/git/archive/$commit.tar.gz" gunzip)
+"${floor[@]}" || { echo "TlsFloor failed" >&2; exit 1; }
+
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1)"
 echo "archive: $size bytes, $entries entries; trees identical: $identical; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for place in disk tmpfs; do
   if [ "$place" = disk ]; then t="$work/out"; else t="$shm/out"; fi
-  cw=(); cc=(); jw=(); jc=()
+  cw=(); cc=(); jw=(); jc=(); fw=(); fc=()
   for _ in $(seq "$rounds"); do
     rm -rf "$t"; mkdir -p "$t/curl"; sync
     /usr/bin/time -f "%e %U %S" -o "$work/t" sh -c \
@@ -81,11 +96,20 @@ for place in disk tmpfs; do
     /usr/bin/time -f "%e %U %S" -o "$work/t" env JHUB_JAVA_OPTS="$opts" ./jhub fetch bench/git --commit "$commit" \
       --skip-validation --quiet --cache-dir "$t/jhub" >/dev/null
     read -r w u s <"$work/t"; jw+=("$w"); jc+=("$(awk -v u="$u" -v s="$s" 'BEGIN{print u+s}')")
+    if [ "$place" = tmpfs ]; then
+      /usr/bin/time -f "%e %U %S" -o "$work/t" "${floor[@]}"
+      read -r w u s <"$work/t"; fw+=("$w"); fc+=("$(awk -v u="$u" -v s="$s" 'BEGIN{print u+s}')")
+    fi
   done
   mc=$(median "${cw[@]}"); mj=$(median "${jw[@]}")
   echo "$place: load after its rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "$place: curl -o + tar xzf wall (s): ${cw[*]}  median $mc; CPU-s median $(median "${cc[@]}")"
   echo "$place: ./jhub fetch, fresh JVM, wall (s): ${jw[*]}  median $mj; CPU-s median $(median "${jc[@]}")"
+  if [ "$place" = tmpfs ]; then
+    mf=$(median "${fw[@]}")
+    echo "$place: floor (fresh JVM as ./jhub starts, one verified GET, inflated to nothing) wall (s): ${fw[*]}  median $mf; CPU-s median $(median "${fc[@]}")"
+    awk -v a="$mf" -v b="$mc" 'BEGIN { printf "tmpfs: floor ratio (medians) %.2fx of curl+tar\n", a / b }'
+  fi
   goal=0.7; [ "$place" = tmpfs ] && goal=2
   awk -v a="$mj" -v b="$mc" -v g="$goal" -v p="$place" \
     'BEGIN { printf "%s: ratio jhub/curl+tar (medians) %.2fx (goal <= %sx)\n", p, a / b, g }'

@@ -1,9 +1,11 @@
+import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -17,7 +19,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * Modes: "none" starts and exits (the JVM alone); "verified" uses the default SSLContext with host name
  * verification, as jhub does; "unverified" accepts any certificate chain, which no client may do and nothing in
  * jhub does: it only shows what the handshake costs with no certificate checks at all.
- * Usage: java TlsFloor MODE HOST PORT PATH
+ * With a fifth argument "gunzip" the reply's body (a gzip file with a Content-Length) is inflated and dropped, the
+ * least any archive fetch must do (bench/https/gitgit.sh).
+ * Usage: java TlsFloor MODE HOST PORT PATH [gunzip]
  */
 public final class TlsFloor {
     public static void main(String[] args) throws Exception {
@@ -46,8 +50,12 @@ public final class TlsFloor {
             out.write(("GET " + args[3] + " HTTP/1.1\r\nHost: " + host + "\r\nGit-Protocol: version=2\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[8192];
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+            if (args.length > 4 && args[4].equals("gunzip")) {
+                skipHeaders(in);
+                in = new GZIPInputStream(in, 65536);
+            }
+            byte[] buffer = new byte[65536];
             long total = 0;
             for (int n; (n = in.read(buffer)) > 0; ) {
                 total += n;
@@ -55,6 +63,17 @@ public final class TlsFloor {
             if (total == 0) {
                 throw new IllegalStateException("no reply from " + host);
             }
+        }
+    }
+
+    private static void skipHeaders(InputStream in) throws java.io.IOException {
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IllegalStateException("the reply ended in its headers");
+            }
+            matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
     }
 
