@@ -349,7 +349,12 @@ public final class HttpEngine {
             OptionalLong length = ContentLength.of(response.headers("Content-Length"));
             InputStream in = progress == ProgressListener.NONE ? response.body()
                     : new ProgressStream(response.body(), progress, Redaction.forDisplay(uri), length.orElse(-1));
-            return handler.handle(new Reply(response.status(), uri, response, length, credentialSent, in));
+            try {
+                return handler.handle(new Reply(response.status(), uri, response, length, credentialSent, in));
+            } catch (IOException | RuntimeException | Error e) {
+                response.abort(); // the rest of the body is not wanted: do not wait for it to drain
+                throw e;
+            }
         } catch (IOException e) {
             String what = e instanceof LimitExceeded l && l.kind() != LimitExceeded.Kind.READ_TIMEOUT ? e.getMessage()
                     : e instanceof HttpTimeoutException ? "the read timed out (" + e.getMessage() + ")"
@@ -462,6 +467,11 @@ public final class HttpEngine {
         public Optional<String> header(String name) {
             return response.header(name);
         }
+
+        @Override
+        public void abort() {
+            response.abort();
+        }
     }
 
     /** A reply handed out open by {@link #open(HttpCall, Deadline)}; closing it releases the connection. */
@@ -500,6 +510,11 @@ public final class HttpEngine {
         @Override
         public InputStream body() {
             return reply.body();
+        }
+
+        @Override
+        public void abort() {
+            reply.abort();
         }
 
         @Override

@@ -57,4 +57,15 @@ public interface HttpReply {
      * @return the body stream (closed by the engine after the handler)
      */
     InputStream body();
+
+    /**
+     * Ends the transfer at once, for a handler that reads the body on another thread and gives up: the connection
+     * is closed without reading the rest of the body (so a stalled host cannot hold the handler's failure back
+     * until the read timeout) and is not reused; a read of the body waiting on another thread then fails with an
+     * {@link java.io.IOException}. Does nothing to a body already read to its end. The engine does the same itself
+     * when a handler throws. Never throws.
+     *
+     * @since 0.1
+     */
+    void abort();
 }

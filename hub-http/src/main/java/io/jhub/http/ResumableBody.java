@@ -34,8 +34,10 @@ public final class ResumableBody extends InputStream {
     private final Deadline deadline;
     private final int maxResumes;
     private final Optional<String> validator;
-    private InputStream in;
-    private HttpEngine.Opened current;
+    private final HttpReply first;
+    private volatile InputStream in;
+    private volatile HttpEngine.Opened current;
+    private volatile boolean aborted;
     private long total;
     private long position;
     private int resumes;
@@ -46,6 +48,7 @@ public final class ResumableBody extends InputStream {
         this.deadline = deadline;
         this.maxResumes = maxResumes;
         this.validator = Validators.of(first);
+        this.first = first;
         this.in = first.body();
         this.total = first.contentLength().orElse(-1);
     }
@@ -129,6 +132,22 @@ public final class ResumableBody extends InputStream {
         }
     }
 
+    /**
+     * Ends the transfer at once, from any thread: the reply being read (the first or a resumed one) is aborted
+     * ({@link HttpReply#abort()}), a read waiting on it fails, and no range request follows.
+     *
+     * @since 0.1
+     */
+    public void abort() {
+        aborted = true;
+        HttpEngine.Opened resumed = current;
+        if (resumed != null) {
+            resumed.abort();
+        } else {
+            first.abort();
+        }
+    }
+
     /** Releases a resumed reply's connection; the first reply is closed by the engine that handed it out. */
     @Override
     public void close() {
@@ -140,8 +159,8 @@ public final class ResumableBody extends InputStream {
 
     /** Swaps in the rest of the body from byte {@link #position}, or throws when that is not possible. */
     private void resume(IOException cause) throws IOException {
-        if (cause instanceof LimitExceeded l && l.kind() == LimitExceeded.Kind.DEADLINE || validator.isEmpty()
-                || resumes >= maxResumes) {
+        if (aborted || cause instanceof LimitExceeded l && l.kind() == LimitExceeded.Kind.DEADLINE
+                || validator.isEmpty() || resumes >= maxResumes) {
             throw cause;
         }
         close();
@@ -157,6 +176,10 @@ public final class ResumableBody extends InputStream {
                 ContentRange cr = RangeReplies.check(reply, validator, from, -1, total);
                 total = cr.total();
                 current = reply;
+                if (aborted) { // abort() ran while this range was asked for, and may have missed it
+                    reply.abort();
+                    throw cause;
+                }
                 in = reply.body();
                 return;
             } catch (RangeReplies.Mismatch m) {

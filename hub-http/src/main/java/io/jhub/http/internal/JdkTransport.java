@@ -117,6 +117,11 @@ public final class JdkTransport implements Transport {
         }
 
         @Override
+        public void abort() {
+            subscribed(readTimeout).abort();
+        }
+
+        @Override
         public void close() {
             subscribed(readTimeout).close();
         }

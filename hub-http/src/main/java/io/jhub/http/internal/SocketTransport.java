@@ -159,8 +159,9 @@ public final class SocketTransport implements Transport {
         private final DirectSockets.Connection connection;
         private final ConnectionPool.Key reuseKey;
         private final InputStream body;
-        private boolean ended;
-        private boolean released;
+        private volatile boolean ended;
+        private final java.util.concurrent.atomic.AtomicBoolean released =
+                new java.util.concurrent.atomic.AtomicBoolean();
 
         Reply(ResponseHead head, InputStream framed, DirectSockets.Connection connection,
               ConnectionPool.Key reuseKey) {
@@ -217,11 +218,19 @@ public final class SocketTransport implements Transport {
         }
 
         @Override
-        public synchronized void close() {
-            if (released) {
+        public void abort() {
+            if (!ended && released.compareAndSet(false, true)) {
+                connection.close(); // the TCP socket: a read waiting on it fails at once
+            } else {
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!released.compareAndSet(false, true)) {
                 return;
             }
-            released = true;
             if (reuseKey != null && (ended || drained())) {
                 pool.give(reuseKey, connection);
             } else {

@@ -133,6 +133,15 @@ public final class StreamingBody extends WholeReadStream implements Flow.Subscri
         }
     }
 
+    /**
+     * Stops the transfer from any thread: cancels the subscription and wakes a read that waits for the next
+     * bytes, which then fails. Does nothing to a body already read to its end.
+     */
+    public void abort() {
+        cancel();
+        queue.add(new IOException("the transfer was stopped (aborted by its reader)"));
+    }
+
     /** Stops the transfer if it has not finished; the connection is then not reused. */
     @Override
     public void close() {

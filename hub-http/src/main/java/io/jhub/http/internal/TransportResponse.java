@@ -40,6 +40,13 @@ public interface TransportResponse extends Closeable {
     /** Reads and drops a small rest of the body (so the connection may be reused), then closes. */
     void discard();
 
+    /**
+     * Ends the transfer at once when the body was not read to its end: the connection is closed without reading
+     * the rest and never reused. May be called from another thread while a read of the body waits; that read
+     * then fails. A later {@link #close()} does nothing more. Never throws.
+     */
+    void abort();
+
     /** Stops the transfer if the body was not read to its end; never throws. */
     @Override
     void close();

@@ -56,7 +56,7 @@ public final class ArchiveDownload {
                     }
                     try (ResumableBody b = ResumableBody.of(engine, call, reply, deadline, left)) {
                         body[0] = b;
-                        return ArchiveExtractor.extract(new BodyStream(b), target, settings.limits(),
+                        return ArchiveExtractor.extract(new BodyStream(b), b::abort, target, settings.limits(),
                                 ctx.progress(), reply.uri().toString());
                     } catch (TransportException e) {
                         throw e;

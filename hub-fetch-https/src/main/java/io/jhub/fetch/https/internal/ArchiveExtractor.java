@@ -19,9 +19,29 @@ public final class ArchiveExtractor {
     }
 
     /**
+     * Extracts an archive from a source whose reads never wait on a network (bytes in memory, a file), like
+     * {@link #extract(InputStream, Runnable, Path, TreeLimits, ProgressListener, String)} with nothing to abort.
+     *
+     * @param body the archive bytes
+     * @param target an existing, empty directory
+     * @param limits caps on entries and bytes
+     * @param progress where to report entries
+     * @param subject what to name in progress events
+     * @return what was written
+     * @throws UnsafeArchiveException if the archive is unsafe, over a limit, truncated or corrupt
+     * @throws IOException if the body or the target fails
+     */
+    public static ExtractResult extract(InputStream body, Path target, TreeLimits limits,
+            ProgressListener progress, String subject) throws IOException {
+        return extract(body, () -> { }, target, limits, progress, subject);
+    }
+
+    /**
      * Extracts an archive.
      *
      * @param body the archive bytes, ideally a {@link BodyStream} so transport failures stay recognisable
+     * @param abortBody ends the body's transfer from another thread (see {@link io.jhub.http.HttpReply#abort()}),
+     *     run when the extraction stops before the body's end while it is still being read ahead
      * @param target an existing, empty directory
      * @param limits caps on entries and bytes
      * @param progress where to report entries
@@ -31,7 +51,7 @@ public final class ArchiveExtractor {
      * @throws TransportException if the body failed while arriving
      * @throws IOException if the target cannot be written
      */
-    public static ExtractResult extract(InputStream body, Path target, TreeLimits limits,
+    public static ExtractResult extract(InputStream body, Runnable abortBody, Path target, TreeLimits limits,
             ProgressListener progress, String subject) throws IOException {
         BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
         in.mark(4);
@@ -41,7 +61,7 @@ public final class ArchiveExtractor {
         try (TreeWriter writer = new TreeWriter(target, limits)) { // closing stops its threads before any throw
             ExtractResult result;
             if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-                result = TarGzExtractor.extract(in, writer, counter, subject);
+                result = TarGzExtractor.extract(in, abortBody, writer, counter, subject);
             } else if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
                 result = ZipExtractor.extract(in, writer, counter, subject);
             } else if (magic.length == 0) {

@@ -13,7 +13,9 @@ import java.util.concurrent.BlockingQueue;
  * {@code depth} chunks wait at a time, so the bytes held are bounded. A failure of the source reaches the reader
  * unchanged (the same exception object, so its kind still tells a transport failure from a corrupt archive) where
  * the bytes stop. {@link #close()} stops the thread and returns once it has ended: nothing reads the source after
- * that, so its connection may be reused or closed. Read by one thread.
+ * that, so its connection may be reused or closed. Closed before the source's end, it first runs the source's
+ * abort action, so that a read waiting on a stalled host fails at once instead of holding the close (and the
+ * error the reader is about to report) until the read timeout. Read by one thread.
  */
 final class ReadAhead extends InputStream {
     /** The reading thread's name. */
@@ -22,7 +24,9 @@ final class ReadAhead extends InputStream {
     private final BlockingQueue<Object> ready;
     private final BlockingQueue<byte[]> free;
     private final Thread thread;
+    private final Runnable abortSource;
     private volatile boolean closed;
+    private volatile boolean sourceDone;
     private Chunk current = new Chunk(new byte[0], 0);
     private int pos;
     private boolean ended;
@@ -41,8 +45,11 @@ final class ReadAhead extends InputStream {
      * @param source the stream; read by the new thread only, until its end, a failure or {@link #close()}
      * @param chunk the bytes read at a time
      * @param depth the most chunks that wait for the reader
+     * @param abortSource ends the source's transfer from another thread so that a waiting read fails (closing
+     *     the connection under it); run by {@link #close()} before the source has ended or failed
      */
-    ReadAhead(InputStream source, int chunk, int depth) {
+    ReadAhead(InputStream source, int chunk, int depth, Runnable abortSource) {
+        this.abortSource = abortSource;
         this.ready = new ArrayBlockingQueue<>(depth);
         this.free = new ArrayBlockingQueue<>(depth + 2);
         this.thread = new Thread(() -> pump(source, chunk), THREAD_NAME);
@@ -57,6 +64,7 @@ final class ReadAhead extends InputStream {
                 buf = buf != null ? buf : new byte[chunk];
                 int n = source.read(buf, 0, buf.length);
                 if (n < 0) {
+                    sourceDone = true;
                     ready.put(END);
                     return;
                 }
@@ -65,6 +73,7 @@ final class ReadAhead extends InputStream {
         } catch (InterruptedException e) {
             // closed while waiting for room: the reader wants nothing more
         } catch (IOException | RuntimeException | Error e) {
+            sourceDone = true;
             try {
                 ready.put(new Failure(e));
             } catch (InterruptedException closedMeanwhile) {
@@ -141,11 +150,17 @@ final class ReadAhead extends InputStream {
         return thread.isAlive();
     }
 
-    /** Stops the reading thread and waits until it has ended (it may finish a read of the source first). */
+    /**
+     * Stops the reading thread and waits until it has ended; when it has not reached the source's end, the
+     * source is aborted first, which ends a read waiting on it.
+     */
     @Override
     public void close() {
         closed = true;
         thread.interrupt(); // wakes it if it waits for room; a read of the source is not interrupted
+        if (!sourceDone) {
+            abortSource.run();
+        }
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {

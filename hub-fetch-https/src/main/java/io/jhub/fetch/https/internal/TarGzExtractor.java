@@ -18,8 +18,8 @@ final class TarGzExtractor {
     private TarGzExtractor() {
     }
 
-    static ExtractResult extract(InputStream body, TreeWriter writer, EntryCounter progress, String subject)
-            throws IOException {
+    static ExtractResult extract(InputStream body, Runnable abortBody, TreeWriter writer, EntryCounter progress,
+            String subject) throws IOException {
         InputStream gz;
         try {
             gz = new ArchiveStream(GzipCompressorInputStream.builder().setInputStream(body)
@@ -29,7 +29,7 @@ final class TarGzExtractor {
         }
         // receiving, decrypting and inflating run on a thread of their own, parsing and writing on this one;
         // closing it before returning or throwing means nothing reads the body once the caller has it back
-        try (ReadAhead in = new ReadAhead(gz, 64 * 1024, 16)) {
+        try (ReadAhead in = new ReadAhead(gz, 64 * 1024, 16, abortBody)) {
             Optional<String> commit = entries(new TarReader(in), writer, progress, subject);
             requireEnd(in, subject);
             writer.finish();
