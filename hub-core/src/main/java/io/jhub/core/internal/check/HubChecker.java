@@ -13,8 +13,8 @@ import io.jhub.core.internal.compile.RepoLayout;
 import io.jhub.core.internal.compile.SourceSite;
 import io.jhub.core.internal.compile.SourceTree;
 import io.jhub.core.internal.layer.DependencyCheck;
+import io.jhub.core.internal.layer.HostCompileEnvironment;
 import io.jhub.core.internal.layer.HostPlatform;
-import io.jhub.core.internal.load.RepoLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class HubChecker {
         // a jar that is no module is reported above; the compiler gets the others, so its errors are the sources'
         RepoLayout readable = new RepoLayout(layout.repoRoot(), layout.hubconfEntry(), layout.hubconfFile(),
                 layout.packageName(), layout.sourceRoot(), layout.moduleInfo(), lib.readable());
-        HubCompiler compiler = new HubCompiler(readable, RepoLoader.environment(platform, readable), name);
+        HubCompiler compiler = new HubCompiler(readable, HostCompileEnvironment.of(platform, readable), name);
         List<Entry> entries = new ArrayList<>();
         List<String> dependencies = List.of();
         try {
