@@ -1,11 +1,11 @@
-package io.jhub.core.internal.check;
+package io.jhub.check.internal;
 
 import io.jhub.api.HubconfCompileException;
-import io.jhub.core.HubCheckReport;
-import io.jhub.core.HubCheckReport.Entry;
-import io.jhub.core.HubCheckReport.Finding;
-import io.jhub.core.HubCheckReport.Location;
-import io.jhub.core.HubCheckReport.Severity;
+import io.jhub.check.HubCheckReport;
+import io.jhub.check.HubCheckReport.Entry;
+import io.jhub.check.HubCheckReport.Finding;
+import io.jhub.check.HubCheckReport.Location;
+import io.jhub.check.HubCheckReport.Severity;
 import io.jhub.core.internal.compile.EntrySite;
 import io.jhub.core.internal.compile.HubCompiler;
 import io.jhub.core.internal.compile.HubconfFacts;
