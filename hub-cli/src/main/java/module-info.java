@@ -4,6 +4,7 @@
 module io.jhub.cli {
     requires io.jhub.core;
     requires io.jhub.pretrained;
+    requires io.jhub.check;
     requires java.compiler;
     // only when hub-cli sits in another program's path without a logging backend (see CliLoggerFinder)
     requires static java.logging;

@@ -2,7 +2,6 @@ package io.jhub.core;
 
 import io.jhub.api.CacheException;
 import io.jhub.api.GitHost;
-import io.jhub.api.HubDefaults;
 import io.jhub.api.InvalidRepoException;
 import io.jhub.api.ProgressListener;
 import io.jhub.api.RepoInfo;
@@ -11,8 +10,6 @@ import io.jhub.core.internal.CurrentHub;
 import io.jhub.core.internal.cache.RepoCache;
 import io.jhub.core.internal.cache.StampFiles;
 import io.jhub.core.internal.cache.TreeStamp;
-import io.jhub.core.internal.check.HubChecker;
-import io.jhub.core.internal.layer.HostPlatform;
 import io.jhub.core.internal.load.RepoLoader;
 import io.jhub.core.internal.lock.LockVerifier;
 import io.jhub.core.internal.lock.LockedDownload;
@@ -139,34 +136,6 @@ public final class Hub {
      */
     public static String help(Path dir, String entry) {
         return defaultHub().repo(dir).help(entry);
-    }
-
-    /**
-     * Checks a hub repository directory without running any of its code, as its author would before publishing:
-     * compiles it with no output against this runtime, checks the modules it names, and lists its entries,
-     * resources and {@code lib/} jars. Problems are findings in the report, not exceptions.
-     *
-     * @param dir the repository directory, holding {@code hubconf.java}
-     * @return the report; {@link HubCheckReport#ok()} is false if a load would fail
-     * @throws io.jhub.api.HubException if {@code dir} is not a directory or has no {@code hubconf.java}
-     * @since 0.2
-     */
-    public static HubCheckReport check(Path dir) {
-        return check(dir, HubDefaults.DEFAULT_HUBCONF_ENTRY);
-    }
-
-    /**
-     * Checks a hub repository directory whose entry file has another name, like {@link #check(Path)}.
-     *
-     * @param dir the repository directory
-     * @param hubconfEntry the entry file relative to {@code dir}, such as {@code src/hub/x/hubconf.java}
-     * @return the report
-     * @throws io.jhub.api.HubException if {@code dir} is not a directory, or the entry path is invalid or missing
-     * @since 0.2
-     */
-    public static HubCheckReport check(Path dir, String hubconfEntry) {
-        return new HubChecker(HostPlatform.current()).check(Objects.requireNonNull(dir, "dir"),
-                Objects.requireNonNull(hubconfEntry, "hubconfEntry"));
     }
 
     /**

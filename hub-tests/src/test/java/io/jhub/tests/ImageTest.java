@@ -65,8 +65,8 @@ class ImageTest {
 
         Processes.Result modules = Processes.exec(work, Map.of(),
                 List.of(image.resolve("bin/java").toString(), "--list-modules"));
-        for (String m : List.of("io.jhub.cli", "io.jhub.http", "io.jhub.fetch.ssh", "com.jcraft.jsch", "jdk.compiler",
-                "jdk.crypto.ec", "java.net.http", "java.se", "java.sql", "java.scripting")) {
+        for (String m : List.of("io.jhub.cli", "io.jhub.check", "io.jhub.http", "io.jhub.fetch.ssh", "com.jcraft.jsch",
+                "jdk.compiler", "jdk.crypto.ec", "java.net.http", "java.se", "java.sql", "java.scripting")) {
             assertTrue(modules.stdout().contains(m + "@"), m + " missing from the image:\n" + modules.stdout());
         }
     }
@@ -80,6 +80,14 @@ class ImageTest {
         Processes.Result load = jhub(Map.of(), "load", classifier.toString(), "classify", "5.1", "3.5", "1.4", "0.2");
         assertEquals(0, load.exitCode(), Child.describe(load));
         assertEquals("setosa", lastLine(load), Child.describe(load));
+    }
+
+    @Test
+    void imageChecksTheExampleRepositoryWithoutRunningIt() {
+        Processes.Result check = jhub(Map.of(), "check", classifier.toString());
+        assertEquals(0, check.exitCode(), Child.describe(check));
+        assertTrue(check.stdout().contains("String classify(double sepalLength"), Child.describe(check));
+        assertEquals("ok: 0 errors, 0 warnings", lastLine(check), Child.describe(check));
     }
 
     @Test

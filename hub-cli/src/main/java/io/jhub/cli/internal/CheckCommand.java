@@ -2,11 +2,11 @@ package io.jhub.cli.internal;
 
 import io.jhub.api.HubDefaults;
 import io.jhub.api.HubException;
-import io.jhub.core.Hub;
-import io.jhub.core.HubCheckReport;
-import io.jhub.core.HubCheckReport.Entry;
-import io.jhub.core.HubCheckReport.Finding;
-import io.jhub.core.HubCheckReport.LibJar;
+import io.jhub.check.HubCheck;
+import io.jhub.check.HubCheckReport;
+import io.jhub.check.HubCheckReport.Entry;
+import io.jhub.check.HubCheckReport.Finding;
+import io.jhub.check.HubCheckReport.LibJar;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ final class CheckCommand implements Command {
             throw new HubException("No directory \"" + dirArg + "\": jhub check takes the directory of a hub"
                     + " repository, the one that holds hubconf.java.");
         }
-        HubCheckReport report = Hub.check(dir, cli.option("hubconf").orElse(HubDefaults.DEFAULT_HUBCONF_ENTRY));
+        HubCheckReport report = HubCheck.check(dir, cli.option("hubconf").orElse(HubDefaults.DEFAULT_HUBCONF_ENTRY));
         print(report, out);
         if (!report.ok()) {
             int n = report.errors().size();

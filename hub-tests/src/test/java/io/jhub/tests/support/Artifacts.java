@@ -28,6 +28,7 @@ public final class Artifacts {
             "hub-git", "io.jhub.git",
             "hub-http", "io.jhub.http",
             "hub-core", "io.jhub.core",
+            "hub-check", "io.jhub.check",
             "hub-fetch-https", "io.jhub.fetch.https",
             "hub-fetch-ssh", "io.jhub.fetch.ssh",
             "hub-pretrained", "io.jhub.pretrained",

@@ -4,7 +4,6 @@ import io.jhub.api.ProgressEvent;
 import io.jhub.api.ProgressListener;
 import io.jhub.core.Hub;
 import io.jhub.core.HubModule;
-import io.jhub.core.internal.compile.CompileEnvironment;
 import io.jhub.core.internal.compile.CompiledCache;
 import io.jhub.core.internal.compile.CompiledRepo;
 import io.jhub.core.internal.compile.KeyStamps;
@@ -13,6 +12,7 @@ import io.jhub.core.internal.compile.RepoLayout;
 import io.jhub.core.internal.compile.SourceTree;
 import io.jhub.core.internal.invoke.LoadedHubModule;
 import io.jhub.core.internal.layer.DependencyCheck;
+import io.jhub.core.internal.layer.HostCompileEnvironment;
 import io.jhub.core.internal.layer.HostPlatform;
 import io.jhub.core.internal.layer.LayerFactory;
 import io.jhub.core.internal.layer.LibModules;
@@ -138,41 +138,12 @@ public final class RepoLoader {
                                  Path classes) {
         progress.onProgress(new ProgressEvent(ProgressEvent.Phase.COMPILE, displayName, 0, -1));
         long start = System.nanoTime();
-        CompiledRepo repo = new HubCompiler(layout, environment(platform, layout), displayName).compile(classes, check);
+        CompiledRepo repo = new HubCompiler(layout, HostCompileEnvironment.of(platform, layout), displayName).compile(classes, check);
         long count = repo.classFiles().size();
         Log.LOG.log(Level.DEBUG, () -> String.format("Compiled %s: %d class files in %.0f ms", displayName, count,
                 (System.nanoTime() - start) / 1e6));
         progress.onProgress(new ProgressEvent(ProgressEvent.Phase.DONE, displayName, count, count));
         return repo;
-    }
-
-    /**
-     * Returns what a repository compiles against on this host: the parent layer's modules (or class path) and
-     * its {@code lib/} jars, and the JDK modules it may add.
-     *
-     * @param platform the host
-     * @param layout the repository
-     * @return the compile environment
-     */
-    public static CompileEnvironment environment(HostPlatform platform, RepoLayout layout) {
-        List<Path> modulePath = new ArrayList<>();
-        List<Path> classPath = new ArrayList<>();
-        boolean named = layout.moduleInfo().isPresent();
-        if (platform.mode() == HostPlatform.Mode.MODULE || named) {
-            modulePath.addAll(platform.compileModulePath());
-            modulePath.addAll(layout.libJars());
-        } else {
-            classPath.addAll(platform.compileClassPath());
-            classPath.addAll(layout.libJars());
-        }
-        Set<String> jdk = new LinkedHashSet<>();
-        for (String name : platform.exportingParentModules()) {
-            if (platform.isSystemModule(name)) {
-                jdk.add(name);
-            }
-        }
-        // no --release: the running JDK (or jlink image, whose ct.sym may be absent) is the target
-        return new CompileEnvironment(modulePath, classPath, jdk);
     }
 
     private Set<String> classPathOnly() {

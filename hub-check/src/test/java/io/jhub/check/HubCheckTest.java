@@ -1,14 +1,12 @@
-package io.jhub.core.internal.load;
+package io.jhub.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jhub.core.Hub;
-import io.jhub.core.HubCheckReport;
-import io.jhub.core.HubCheckReport.Finding;
-import io.jhub.core.HubCheckReport.LibJar;
+import io.jhub.check.HubCheckReport.Finding;
+import io.jhub.check.HubCheckReport.LibJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link Hub#check(Path)}: every finding, and that checking runs no repository code and writes nothing. */
+/** {@link HubCheck#check(Path)}: every finding, and that checking runs no repository code and writes nothing. */
 class HubCheckTest {
     @TempDir
     Path tmp;
@@ -29,7 +27,7 @@ class HubCheckTest {
     @Test
     void aCleanHubListsEntriesResourcesAndDependenciesAndRunsNothing() throws Exception {
         String flag = "jhub.check.ran." + System.nanoTime();
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = TestFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.clean;
 
                 /** Clean. */
@@ -75,7 +73,7 @@ class HubCheckTest {
                         }
                         """,
                 "hub/clean/greeting.txt", "hi");
-        HubCheckReport report = Hub.check(repo);
+        HubCheckReport report = HubCheck.check(repo);
         assertTrue(report.ok(), report.toString());
         assertEquals(List.of(), report.findings());
         assertEquals(1, report.entries().size());
@@ -95,7 +93,7 @@ class HubCheckTest {
 
     @Test
     void compileErrorsAreReportedAsFileLineColumnRelativeToTheDirectory() {
-        Path repo = TestRepos.write(tmp.resolve("r"), "src/hub/bad/hubconf.java", """
+        Path repo = TestFiles.write(tmp.resolve("r"), "src/hub/bad/hubconf.java", """
                 package hub.bad;
 
                 /** Bad. */
@@ -116,7 +114,7 @@ class HubCheckTest {
                             }
                         }
                         """);
-        HubCheckReport report = Hub.check(repo, "src/hub/bad/hubconf.java");
+        HubCheckReport report = HubCheck.check(repo, "src/hub/bad/hubconf.java");
         assertFalse(report.ok());
         List<String> errors = lines(report.errors());
         assertEquals(1, errors.size(), errors.toString());
@@ -127,7 +125,7 @@ class HubCheckTest {
 
     @Test
     void anEntryWithoutJavadocIsAWarningAndTheHubStillPasses() {
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = TestFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.nodoc;
 
                 /** No docs. */
@@ -142,7 +140,7 @@ class HubCheckTest {
                     }
                 }
                 """);
-        HubCheckReport report = Hub.check(repo);
+        HubCheckReport report = HubCheck.check(repo);
         assertTrue(report.ok());
         assertEquals(List.of("hubconf.java:10:5: warning: entry int two() has no Javadoc, so jhub help shows nothing"
                 + " for it; add a /** ... */ comment"), lines(report.warnings()));
@@ -150,14 +148,14 @@ class HubCheckTest {
 
     @Test
     void aHubconfWithoutPackageIsAnError() {
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = TestFiles.write(tmp.resolve("r"), "hubconf.java", """
                 /** No package. */
                 public class hubconf {
                     /** @return one */
                     public static int one() { return 1; }
                 }
                 """);
-        HubCheckReport report = Hub.check(repo);
+        HubCheckReport report = HubCheck.check(repo);
         assertFalse(report.ok());
         assertEquals(1, report.errors().size());
         assertTrue(lines(report.errors()).get(0).startsWith("hubconf.java:1:1: error: the hubconf must declare a"
@@ -167,7 +165,7 @@ class HubCheckTest {
 
     @Test
     void aNonPublicHubconfClassIsAWarning() {
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = TestFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.hidden;
 
                 /** Hidden. */
@@ -178,7 +176,7 @@ class HubCheckTest {
                     }
                 }
                 """);
-        HubCheckReport report = Hub.check(repo);
+        HubCheckReport report = HubCheck.check(repo);
         assertTrue(report.ok());
         List<String> warnings = lines(report.warnings());
         assertEquals(1, warnings.size(), warnings.toString());
@@ -188,7 +186,7 @@ class HubCheckTest {
 
     @Test
     void modulesThisRuntimeLacksAreErrorsAtTheirDeclaration() {
-        Path repo = TestRepos.write(tmp.resolve("r"),
+        Path repo = TestFiles.write(tmp.resolve("r"),
                 "module-info.java", """
                         module hub.needs {
                             requires no.such.module;
@@ -207,7 +205,7 @@ class HubCheckTest {
                             }
                         }
                         """);
-        HubCheckReport report = Hub.check(repo);
+        HubCheckReport report = HubCheck.check(repo);
         assertFalse(report.ok());
         List<String> errors = lines(report.errors());
         assertTrue(errors.get(0).startsWith("hubconf.java:5:5: error: module com.example.tensors is not in this"
@@ -221,7 +219,7 @@ class HubCheckTest {
 
     @Test
     void libJarsAreListedWithTheirModuleNames() throws Exception {
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = TestFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.libs;
 
                 /** Libs. */
@@ -232,7 +230,7 @@ class HubCheckTest {
                     }
                 }
                 """);
-        TestJars.build(repo.resolve("lib/shout.jar"), null,
+        TestFiles.jar(repo.resolve("lib/shout.jar"), null,
                 "module-info.java", "module shout { exports lib.text; }\n",
                 "lib/text/Shout.java", """
                         package lib.text;
@@ -243,15 +241,15 @@ class HubCheckTest {
                             }
                         }
                         """);
-        TestJars.build(repo.resolve("lib/plain-utils-1.0.jar"), null,
+        TestFiles.jar(repo.resolve("lib/plain-utils-1.0.jar"), null,
                 "lib/plain/Plain.java", "package lib.plain;\npublic final class Plain { public static final String NAME"
                         + " = \"p\"; }\n");
-        TestJars.build(repo.resolve("lib/named.jar"), "com.example.named",
+        TestFiles.jar(repo.resolve("lib/named.jar"), "com.example.named",
                 "lib/named/Named.java", "package lib.named;\npublic final class Named { }\n");
-        TestJars.build(repo.resolve("lib/api-copy.jar"), "io.jhub.api",
+        TestFiles.jar(repo.resolve("lib/api-copy.jar"), "io.jhub.api",
                 "lib/copy/Copy.java", "package lib.copy;\npublic final class Copy { }\n");
         Files.writeString(repo.resolve("lib/broken.jar"), "not a zip");
-        HubCheckReport report = Hub.check(repo);
+        HubCheckReport report = HubCheck.check(repo);
         assertEquals(List.of(
                 new LibJar("lib/api-copy.jar", Optional.of("io.jhub.api"), true),
                 new LibJar("lib/broken.jar", Optional.empty(), false),
@@ -268,7 +266,7 @@ class HubCheckTest {
 
     @Test
     void aHubconfWithoutEntriesAndTwoJarsOfOneModuleAreReported() {
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = TestFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.empty;
 
                 /** Nothing yet. */
@@ -277,9 +275,11 @@ class HubCheckTest {
                     }
                 }
                 """);
-        TestJars.build(repo.resolve("lib/a.jar"), "com.example.same", "lib/a/A.java", "package lib.a;\npublic class A { }\n");
-        TestJars.build(repo.resolve("lib/b.jar"), "com.example.same", "lib/b/B.java", "package lib.b;\npublic class B { }\n");
-        HubCheckReport report = Hub.check(repo);
+        TestFiles.jar(repo.resolve("lib/a.jar"), "com.example.same",
+                "lib/a/A.java", "package lib.a;\npublic class A { }\n");
+        TestFiles.jar(repo.resolve("lib/b.jar"), "com.example.same",
+                "lib/b/B.java", "package lib.b;\npublic class B { }\n");
+        HubCheckReport report = HubCheck.check(repo);
         assertEquals(List.of("lib/b.jar: error: module com.example.same is also in lib/a.jar; keep one of the two jars",
                 "hubconf.java:4:1: warning: the hubconf class hubconf has no entries; add a public static method"),
                 lines(report.findings()));

@@ -1,9 +1,9 @@
-package io.jhub.core.internal.check;
+package io.jhub.check.internal;
 
-import io.jhub.core.HubCheckReport.Finding;
-import io.jhub.core.HubCheckReport.LibJar;
-import io.jhub.core.HubCheckReport.Location;
-import io.jhub.core.HubCheckReport.Severity;
+import io.jhub.check.HubCheckReport.Finding;
+import io.jhub.check.HubCheckReport.LibJar;
+import io.jhub.check.HubCheckReport.Location;
+import io.jhub.check.HubCheckReport.Severity;
 import io.jhub.core.internal.layer.HostPlatform;
 import java.lang.module.FindException;
 import java.lang.module.ModuleFinder;

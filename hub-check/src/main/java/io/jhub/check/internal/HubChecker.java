@@ -1,11 +1,11 @@
-package io.jhub.core.internal.check;
+package io.jhub.check.internal;
 
 import io.jhub.api.HubconfCompileException;
-import io.jhub.core.HubCheckReport;
-import io.jhub.core.HubCheckReport.Entry;
-import io.jhub.core.HubCheckReport.Finding;
-import io.jhub.core.HubCheckReport.Location;
-import io.jhub.core.HubCheckReport.Severity;
+import io.jhub.check.HubCheckReport;
+import io.jhub.check.HubCheckReport.Entry;
+import io.jhub.check.HubCheckReport.Finding;
+import io.jhub.check.HubCheckReport.Location;
+import io.jhub.check.HubCheckReport.Severity;
 import io.jhub.core.internal.compile.EntrySite;
 import io.jhub.core.internal.compile.HubCompiler;
 import io.jhub.core.internal.compile.HubconfFacts;
@@ -13,8 +13,8 @@ import io.jhub.core.internal.compile.RepoLayout;
 import io.jhub.core.internal.compile.SourceSite;
 import io.jhub.core.internal.compile.SourceTree;
 import io.jhub.core.internal.layer.DependencyCheck;
+import io.jhub.core.internal.layer.HostCompileEnvironment;
 import io.jhub.core.internal.layer.HostPlatform;
-import io.jhub.core.internal.load.RepoLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class HubChecker {
         // a jar that is no module is reported above; the compiler gets the others, so its errors are the sources'
         RepoLayout readable = new RepoLayout(layout.repoRoot(), layout.hubconfEntry(), layout.hubconfFile(),
                 layout.packageName(), layout.sourceRoot(), layout.moduleInfo(), lib.readable());
-        HubCompiler compiler = new HubCompiler(readable, RepoLoader.environment(platform, readable), name);
+        HubCompiler compiler = new HubCompiler(readable, HostCompileEnvironment.of(platform, readable), name);
         List<Entry> entries = new ArrayList<>();
         List<String> dependencies = List.of();
         try {

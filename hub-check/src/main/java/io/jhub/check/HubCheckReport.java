@@ -1,4 +1,4 @@
-package io.jhub.core;
+package io.jhub.check;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link Hub#check(Path)} found in a hub repository directory, without running any of its code: the entries
+ * What {@link HubCheck#check(Path)} found in a hub repository directory, without running any of its code: the entries
  * with their signatures and documentation, the modules it names, its resources and {@code lib/} jars, and the
  * problems, each an error (the repository would not load) or a warning.
  *
