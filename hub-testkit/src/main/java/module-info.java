@@ -14,6 +14,8 @@
  *       requests run the real {@code git-upload-pack}; its {@code known_hosts} line is given.</li>
  *   <li>{@link io.jhub.testkit.TestFetchContext}: a {@link io.jhub.api.spi.FetchContext} to call a fetcher
  *       directly, without a hub.</li>
+ *   <li>{@link io.jhub.testkit.SourceFiles}: writes hub directories from path and text pairs, and jars
+ *       compiled from such sources (a hub's {@code lib/} jars).</li>
  * </ul>
  *
  * <pre>{@code
@@ -35,6 +37,7 @@
 module io.jhub.testkit {
     requires transitive io.jhub.api;
     requires transitive jdk.httpserver;
+    requires java.compiler;
     requires org.apache.sshd.osgi;
 
     exports io.jhub.testkit;

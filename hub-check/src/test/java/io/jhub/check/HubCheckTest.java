@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jhub.testkit.SourceFiles;
 
 /** {@link HubCheck#check(Path)}: every finding, and that checking runs no repository code and writes nothing. */
 class HubCheckTest {
@@ -27,7 +28,7 @@ class HubCheckTest {
     @Test
     void aCleanHubListsEntriesResourcesAndDependenciesAndRunsNothing() throws Exception {
         String flag = "jhub.check.ran." + System.nanoTime();
-        Path repo = TestFiles.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.clean;
 
                 /** Clean. */
@@ -93,7 +94,7 @@ class HubCheckTest {
 
     @Test
     void compileErrorsAreReportedAsFileLineColumnRelativeToTheDirectory() {
-        Path repo = TestFiles.write(tmp.resolve("r"), "src/hub/bad/hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "src/hub/bad/hubconf.java", """
                 package hub.bad;
 
                 /** Bad. */
@@ -125,7 +126,7 @@ class HubCheckTest {
 
     @Test
     void anEntryWithoutJavadocIsAWarningAndTheHubStillPasses() {
-        Path repo = TestFiles.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.nodoc;
 
                 /** No docs. */
@@ -148,7 +149,7 @@ class HubCheckTest {
 
     @Test
     void aHubconfWithoutPackageIsAnError() {
-        Path repo = TestFiles.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", """
                 /** No package. */
                 public class hubconf {
                     /** @return one */
@@ -165,7 +166,7 @@ class HubCheckTest {
 
     @Test
     void aNonPublicHubconfClassIsAWarning() {
-        Path repo = TestFiles.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.hidden;
 
                 /** Hidden. */
@@ -186,7 +187,7 @@ class HubCheckTest {
 
     @Test
     void modulesThisRuntimeLacksAreErrorsAtTheirDeclaration() {
-        Path repo = TestFiles.write(tmp.resolve("r"),
+        Path repo = SourceFiles.write(tmp.resolve("r"),
                 "module-info.java", """
                         module hub.needs {
                             requires no.such.module;
@@ -219,7 +220,7 @@ class HubCheckTest {
 
     @Test
     void libJarsAreListedWithTheirModuleNames() throws Exception {
-        Path repo = TestFiles.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.libs;
 
                 /** Libs. */
@@ -230,7 +231,7 @@ class HubCheckTest {
                     }
                 }
                 """);
-        TestFiles.jar(repo.resolve("lib/shout.jar"), null,
+        SourceFiles.jar(repo.resolve("lib/shout.jar"),
                 "module-info.java", "module shout { exports lib.text; }\n",
                 "lib/text/Shout.java", """
                         package lib.text;
@@ -241,12 +242,12 @@ class HubCheckTest {
                             }
                         }
                         """);
-        TestFiles.jar(repo.resolve("lib/plain-utils-1.0.jar"), null,
+        SourceFiles.jar(repo.resolve("lib/plain-utils-1.0.jar"),
                 "lib/plain/Plain.java", "package lib.plain;\npublic final class Plain { public static final String NAME"
                         + " = \"p\"; }\n");
-        TestFiles.jar(repo.resolve("lib/named.jar"), "com.example.named",
+        SourceFiles.automaticModuleJar(repo.resolve("lib/named.jar"), "com.example.named",
                 "lib/named/Named.java", "package lib.named;\npublic final class Named { }\n");
-        TestFiles.jar(repo.resolve("lib/api-copy.jar"), "io.jhub.api",
+        SourceFiles.automaticModuleJar(repo.resolve("lib/api-copy.jar"), "io.jhub.api",
                 "lib/copy/Copy.java", "package lib.copy;\npublic final class Copy { }\n");
         Files.writeString(repo.resolve("lib/broken.jar"), "not a zip");
         HubCheckReport report = HubCheck.check(repo);
@@ -266,7 +267,7 @@ class HubCheckTest {
 
     @Test
     void aHubconfWithoutEntriesAndTwoJarsOfOneModuleAreReported() {
-        Path repo = TestFiles.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.empty;
 
                 /** Nothing yet. */
@@ -275,9 +276,9 @@ class HubCheckTest {
                     }
                 }
                 """);
-        TestFiles.jar(repo.resolve("lib/a.jar"), "com.example.same",
+        SourceFiles.automaticModuleJar(repo.resolve("lib/a.jar"), "com.example.same",
                 "lib/a/A.java", "package lib.a;\npublic class A { }\n");
-        TestFiles.jar(repo.resolve("lib/b.jar"), "com.example.same",
+        SourceFiles.automaticModuleJar(repo.resolve("lib/b.jar"), "com.example.same",
                 "lib/b/B.java", "package lib.b;\npublic class B { }\n");
         HubCheckReport report = HubCheck.check(repo);
         assertEquals(List.of("lib/b.jar: error: module com.example.same is also in lib/a.jar; keep one of the two jars",

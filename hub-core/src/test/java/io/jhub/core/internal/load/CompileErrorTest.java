@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jhub.testkit.SourceFiles;
 
 class CompileErrorTest {
     @TempDir
@@ -23,7 +24,7 @@ class CompileErrorTest {
 
     @Test
     void errorsInTheHubconfAndInAHelperAreListedWithFileLineAndColumn() {
-        Path repo = TestRepos.write(tmp.resolve("r"),
+        Path repo = SourceFiles.write(tmp.resolve("r"),
                 "hubconf.java", """
                         package hub.bad;
 
@@ -55,7 +56,7 @@ class CompileErrorTest {
 
     @Test
     void aHubconfWithoutPackageIsRejectedClearly() {
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", """
                 /* no package here */
                 public class hubconf {
                     public static int one() { return 1; }
@@ -69,7 +70,7 @@ class CompileErrorTest {
 
     @Test
     void aDependenciesFieldThatIsNotALiteralArrayIsAnError() {
-        Path repo = TestRepos.write(tmp.resolve("r"), "src/hub/x/hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "src/hub/x/hubconf.java", """
                 package hub.x;
 
                 public class hubconf {
@@ -86,7 +87,7 @@ class CompileErrorTest {
 
     @Test
     void syntaxErrorsAreReportedToo() {
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.x;
 
                 public class hubconf {
@@ -99,7 +100,7 @@ class CompileErrorTest {
 
     @Test
     void badHubconfPathsAndMissingFilesSayWhatIsWrong() {
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", "package a;\npublic class hubconf {}\n");
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", "package a;\npublic class hubconf {}\n");
         RepoLoader loader = new RepoLoader(tmp.resolve("compiled"), e -> { });
         HubException up = assertThrows(HubException.class, () -> loader.load(repo, "../hubconf.java", "r", TestRepos.OWNER));
         assertTrue(up.getMessage().contains("../hubconf.java"), up.getMessage());

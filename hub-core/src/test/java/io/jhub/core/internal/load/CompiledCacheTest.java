@@ -19,13 +19,14 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jhub.testkit.SourceFiles;
 
 class CompiledCacheTest {
     @TempDir
     Path tmp;
 
     private Path repo(String value) {
-        return TestRepos.write(tmp.resolve("r"),
+        return SourceFiles.write(tmp.resolve("r"),
                 "hubconf.java", """
                         package hub.cache;
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jhub.testkit.SourceFiles;
 
 class DependencyTest {
     @TempDir
@@ -22,7 +23,7 @@ class DependencyTest {
 
     @Test
     void everyMissingModuleFromRequiresAndDependenciesIsListedBeforeAnythingRuns() {
-        Path repo = TestRepos.write(tmp.resolve("r"),
+        Path repo = SourceFiles.write(tmp.resolve("r"),
                 "module-info.java", """
                         module hub.deps {
                             requires io.jhub.api;
@@ -63,7 +64,7 @@ class DependencyTest {
         String jdkModule = "jdk.incubator.vector";
         assumeTrue(ModuleFinder.ofSystem().find(jdkModule).isPresent());
         assumeTrue(ModuleLayer.boot().findModule(jdkModule).isEmpty());
-        Path repo = TestRepos.write(tmp.resolve("r"),
+        Path repo = SourceFiles.write(tmp.resolve("r"),
                 "hubconf.java", """
                         package hub.vec;
 
@@ -85,7 +86,7 @@ class DependencyTest {
     @Test
     void aJdkModuleTheRuntimeDoesNotContainIsNotSentToTheModulePath() {
         String absent = "jdk.no.such.module";
-        Path repo = TestRepos.write(tmp.resolve("r"),
+        Path repo = SourceFiles.write(tmp.resolve("r"),
                 "hubconf.java", """
                         package hub.absent;
 
@@ -110,7 +111,7 @@ class DependencyTest {
 
     @Test
     void presentDependenciesAndRequiresLoadAndReturnedObjectsAreTheAppsOwnTypes() {
-        Path repo = TestRepos.write(tmp.resolve("r"),
+        Path repo = SourceFiles.write(tmp.resolve("r"),
                 "module-info.java", """
                         module hub.sql {
                             requires io.jhub.api;
@@ -145,7 +146,7 @@ class DependencyTest {
 
     @Test
     void withoutModuleInfoTheRepoMayUseExportedPackagesOfTheParentModules() {
-        Path repo = TestRepos.write(tmp.resolve("r"),
+        Path repo = SourceFiles.write(tmp.resolve("r"),
                 "hubconf.java", """
                         package hub.free;
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jhub.testkit.SourceFiles;
 
 class EntryArgumentsTest {
     @TempDir
@@ -28,7 +29,7 @@ class EntryArgumentsTest {
 
     @BeforeAll
     static void load() {
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.args;
 
                 import java.math.BigDecimal;

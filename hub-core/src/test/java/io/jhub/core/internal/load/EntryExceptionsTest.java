@@ -12,13 +12,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jhub.testkit.SourceFiles;
 
 class EntryExceptionsTest {
     @TempDir
     Path tmp;
 
     private HubModule load(Hub owner) {
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.boom;
 
                 import java.io.IOException;

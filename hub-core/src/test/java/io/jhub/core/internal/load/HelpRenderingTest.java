@@ -6,6 +6,7 @@ import io.jhub.core.HubModule;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jhub.testkit.SourceFiles;
 
 /** {@code help} renders the captured Javadoc of each overload as plain text (golden output). */
 class HelpRenderingTest {
@@ -14,7 +15,7 @@ class HelpRenderingTest {
 
     @Test
     void overloadsWithRichJavadocRenderAsPlainText() {
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.rich;
 
                 import java.util.List;

@@ -8,13 +8,14 @@ import io.jhub.core.HubModule;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jhub.testkit.SourceFiles;
 
 class IsolationTest {
     @TempDir
     Path tmp;
 
     private static Path repo(Path dir, String value, String extraClass) {
-        return TestRepos.write(dir,
+        return SourceFiles.write(dir,
                 "hubconf.java", """
                         package hub.demo;
 

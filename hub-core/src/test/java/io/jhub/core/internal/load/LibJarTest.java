@@ -9,13 +9,14 @@ import io.jhub.core.HubModule;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jhub.testkit.SourceFiles;
 
 class LibJarTest {
     @TempDir
     Path tmp;
 
     private Path shoutJar(Path repo) {
-        return TestJars.build(repo.resolve("lib/shout-1.0.jar"), null, "lib/text/Shout.java", """
+        return SourceFiles.jar(repo.resolve("lib/shout-1.0.jar"), "lib/text/Shout.java", """
                 package lib.text;
 
                 public class Shout {
@@ -28,7 +29,7 @@ class LibJarTest {
 
     /** A jar claiming to be io.jhub.api: the host's module must win, so shared types keep one identity. */
     private Path impostorJar(Path repo) {
-        return TestJars.build(repo.resolve("lib/impostor.jar"), "io.jhub.api", "io/jhub/api/Impostor.java", """
+        return SourceFiles.automaticModuleJar(repo.resolve("lib/impostor.jar"), "io.jhub.api", "io/jhub/api/Impostor.java", """
                 package io.jhub.api;
 
                 public class Impostor {
@@ -41,7 +42,7 @@ class LibJarTest {
         Path repo = tmp.resolve("r");
         shoutJar(repo);
         impostorJar(repo);
-        TestRepos.write(repo, "hubconf.java", """
+        SourceFiles.write(repo, "hubconf.java", """
                 package hub.lib;
 
                 public class hubconf {
@@ -71,7 +72,7 @@ class LibJarTest {
     void aModuleInfoMayRequireALibModule() {
         Path repo = tmp.resolve("r");
         shoutJar(repo);
-        TestRepos.write(repo,
+        SourceFiles.write(repo,
                 "module-info.java", """
                         module hub.libmod {
                             requires shout;

@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jhub.testkit.SourceFiles;
 
 /**
  * jhub on the module path: a child JVM runs a tiny app module that {@code requires io.jhub.core} and loads two
@@ -31,7 +32,7 @@ class ModulePathTest {
     void aModularAppLoadsHubReposIntoTheirOwnLayers() throws Exception {
         String modulePath = codeSource(HubException.class) + File.pathSeparator + codeSource(HttpEngine.class)
                 + File.pathSeparator + codeSource(RepoLoader.class);
-        Path src = TestRepos.write(tmp.resolve("app-src"),
+        Path src = SourceFiles.write(tmp.resolve("app-src"),
                 "module-info.java", "module app { requires io.jhub.core; }\n",
                 "app/Main.java", """
                         package app;
@@ -80,7 +81,7 @@ class ModulePathTest {
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, javacArgs.toArray(String[]::new)));
 
         Path plain = RepoLoaderBasicsTest.demoRepo(tmp.resolve("plain"));
-        Path declared = TestRepos.write(tmp.resolve("declared"),
+        Path declared = SourceFiles.write(tmp.resolve("declared"),
                 "module-info.java", "module hub.declared { requires io.jhub.api; }\n",
                 "hubconf.java", """
                         package hub.declared;
@@ -93,7 +94,7 @@ class ModulePathTest {
                             }
                         }
                         """);
-        Path needsSql = TestRepos.write(tmp.resolve("sql"), "hubconf.java", """
+        Path needsSql = SourceFiles.write(tmp.resolve("sql"), "hubconf.java", """
                 package hub.sql;
 
                 public class hubconf {
@@ -104,7 +105,7 @@ class ModulePathTest {
                     }
                 }
                 """);
-        Path needsScripting = TestRepos.write(tmp.resolve("scripting"), "hubconf.java", """
+        Path needsScripting = SourceFiles.write(tmp.resolve("scripting"), "hubconf.java", """
                 package hub.scripting;
 
                 public class hubconf {

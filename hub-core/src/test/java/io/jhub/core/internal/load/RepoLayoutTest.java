@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jhub.testkit.SourceFiles;
 
 class RepoLayoutTest {
     @TempDir
@@ -19,7 +20,7 @@ class RepoLayoutTest {
     @Test
     void listingAndHelpRunNoRepositoryCode() {
         String flag = "jhub.test.initialised." + UUID.randomUUID();
-        Path repo = TestRepos.write(tmp.resolve("r"), "hubconf.java", """
+        Path repo = SourceFiles.write(tmp.resolve("r"), "hubconf.java", """
                 package hub.lazy;
 
                 /** Lazy. */
@@ -48,7 +49,7 @@ class RepoLayoutTest {
 
     @Test
     void aHubconfInsideItsPackagePathUnderASubdirectoryWithModuleInfoAndResources() throws Exception {
-        Path repo = TestRepos.write(tmp.resolve("r"),
+        Path repo = SourceFiles.write(tmp.resolve("r"),
                 "README.md", "outside the source root",
                 ".hidden/secret.txt", "hidden",
                 "src/module-info.java", "module hub.nested { }\n",
@@ -112,7 +113,7 @@ class RepoLayoutTest {
 
     @Test
     void aPackagePrivateHubconfClassInAModuleThatExportsNothingIsStillCallable() {
-        Path repo = TestRepos.write(tmp.resolve("r"),
+        Path repo = SourceFiles.write(tmp.resolve("r"),
                 "module-info.java", "module hub.closed { }\n",
                 "hubconf.java", """
                         package hub.closed;

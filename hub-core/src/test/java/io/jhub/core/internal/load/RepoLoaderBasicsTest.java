@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jhub.testkit.SourceFiles;
 
 class RepoLoaderBasicsTest {
 
@@ -20,7 +21,7 @@ class RepoLoaderBasicsTest {
     Path tmp;
 
     static Path demoRepo(Path dir) {
-        return TestRepos.write(dir,
+        return SourceFiles.write(dir,
                 "hubconf.java", """
                         package hub.demo;
 

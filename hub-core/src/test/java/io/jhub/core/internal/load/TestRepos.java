@@ -22,22 +22,6 @@ final class TestRepos {
     private TestRepos() {
     }
 
-    /**
-     * Writes files (path, text, path, text, ...) under {@code dir}.
-     */
-    static Path write(Path dir, String... pathsAndTexts) {
-        try {
-            for (int i = 0; i < pathsAndTexts.length; i += 2) {
-                Path file = dir.resolve(pathsAndTexts[i]);
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, pathsAndTexts[i + 1], StandardCharsets.UTF_8);
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Lists the installed compiled-cache entries (directories that are not staging ones). */
     static List<Path> entries(Path compiledRoot) {
         try (var s = Files.list(compiledRoot)) {
