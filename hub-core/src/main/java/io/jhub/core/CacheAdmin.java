@@ -110,6 +110,10 @@ final class CacheAdmin {
             }
             CacheFiles.deleteQuietly(root.resolve("compiled").resolve("stamps"));
         }
+        if (!dryRun) {
+            // the fetchers' state is a hint no entry depends on: it goes even when entries in use stay
+            CacheFiles.deleteQuietly(root.resolve(HubSettings.STATE));
+        }
         return removal;
     }
 

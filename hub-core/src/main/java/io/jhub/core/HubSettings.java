@@ -22,6 +22,8 @@ import javax.net.ssl.SSLContext;
 
 /** The resolved, immutable configuration of a hub; also what its fetchers get as their {@link FetchContext}. */
 final class HubSettings implements FetchContext {
+    /** The folder of the writable cache that holds the fetchers' state directories, one per protocol. */
+    static final String STATE = "state";
     final Path cacheDir;
     final GitHost defaultHost;
     final String protocol;
@@ -169,6 +171,19 @@ final class HubSettings implements FetchContext {
             }
             return Optional.of(type.cast(downloads));
         }
+    }
+
+    /**
+     * Returns {@code <cache>/state/<protocol in lower case>}: the writable cache always exists, so every fetcher
+     * gets one. The directory is not created here (this runs on every ref lookup); the fetcher creates it when it
+     * first writes. {@code jhub cache clean} deletes it with the rest.
+     *
+     * @throws IllegalArgumentException if {@code protocol} is not a protocol name
+     */
+    @Override
+    public Optional<Path> stateDirectory(String protocol) {
+        String name = HubBuilder.checkProtocolName(protocol).toLowerCase(java.util.Locale.ROOT);
+        return Optional.of(cacheDir.resolve(STATE).resolve(name));
     }
 
     private Path defaultCacheDir() {

@@ -1,6 +1,7 @@
 package io.jhub.api.spi;
 
 import io.jhub.api.ProgressListener;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -70,6 +71,28 @@ public interface FetchContext {
      * @return the hub's instance of {@code type}, or empty when the context offers none (the default)
      */
     default <T> Optional<T> service(Class<T> type) {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns a directory where a fetcher may keep small state across processes, such as what a host advertised
+     * about a repository, so that a later process can skip a request. Each protocol gets its own directory; a
+     * fetcher passes its own {@link RepoFetcher#protocol()}.
+     *
+     * <p>The directory may not exist yet: the fetcher creates it when it first writes. Keep only a few small
+     * files there, written atomically (a temporary file in the same directory, then renamed), never secrets such
+     * as tokens or passwords. Anyone may delete it at any time ({@code jhub cache clean} does), and another
+     * process may change it concurrently, so a fetcher must treat its content as a hint, never as trusted input:
+     * validate what it reads, ignore what it cannot use, and work the same (only slower) when it is empty.
+     *
+     * @param protocol the calling fetcher's protocol name, such as {@code HTTPS}: letters, digits, {@code -} or
+     *        {@code _}, starting with a letter
+     * @return the directory, or empty when the hub keeps no such state (the default, or no writable cache)
+     * @throws IllegalArgumentException if {@code protocol} is not a protocol name (checked by contexts that offer
+     *         a directory)
+     * @since 0.1
+     */
+    default Optional<Path> stateDirectory(String protocol) {
         return Optional.empty();
     }
 }

@@ -44,7 +44,8 @@ public final class HttpsFetcher implements RepoFetcher {
 
     /**
      * Creates the fetcher. Its only state between calls is the protocol v2 capabilities each repository
-     * advertised, which lets a repeated ref lookup skip {@code info/refs}.
+     * advertised, which lets a repeated ref lookup skip {@code info/refs}; they are also kept in the hub's state
+     * directory ({@link FetchContext#stateDirectory(String)}), so that the next process skips it too.
      */
     public HttpsFetcher() {
     }
@@ -117,7 +118,7 @@ public final class HttpsFetcher implements RepoFetcher {
         String where = request.repo().path() + " on " + request.host();
         Optional<RefAdvertisement> adv = SmartHttpRefs.discover(HttpEngine.fromContext(context),
                 ArchiveUrls.git(settings, request.host(), request.repo(), token), request.host(), token, where,
-                capabilities);
+                capabilities, context.stateDirectory(protocol()));
         if (adv.isEmpty()) {
             return Resolution.unknown();
         }

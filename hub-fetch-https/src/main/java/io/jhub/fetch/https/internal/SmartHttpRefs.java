@@ -10,6 +10,7 @@ import io.jhub.http.HttpEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Asks a host for a repository's refs through git's smart-HTTP protocol: {@code info/refs} (v0, or v2
  * capabilities followed by an {@code ls-refs} POST). When the repository's v2 capabilities are remembered from an
- * earlier lookup in this process, the {@code ls-refs} POST goes out alone: one request instead of two.
+ * earlier lookup (in this process, or in the state directory by an earlier process), the {@code ls-refs} POST goes
+ * out alone: one request instead of two.
  */
 public final class SmartHttpRefs {
     private static final System.Logger LOG = System.getLogger(SmartHttpRefs.class.getName());
@@ -36,13 +38,15 @@ public final class SmartHttpRefs {
      * @param token the token, for messages
      * @param where the repository, for messages
      * @param known the capabilities seen before, updated by this lookup
+     * @param state the fetcher's state directory where {@code known} also keeps them, if the hub offers one
      * @return the refs, or empty when the host does not speak smart-HTTP for this URL (404, other content)
-     * @throws io.jhub.api.AuthenticationException on 401/403
+     * @throws io.jhub.api.AuthenticationException on 401/403 (of {@code info/refs}, or of the {@code ls-refs} that
+     *         follows it; a refused direct POST goes back to {@code info/refs}, whose answer decides)
      * @throws io.jhub.api.DownloadException on connection failures after retries
      */
     public static Optional<RefAdvertisement> discover(HttpEngine engine, ArchiveUrls.Target git, GitHost host,
-            Optional<Token> token, String where, V2Capabilities known) {
-        Optional<RefAdvertisement> remembered = known.get(git.uri());
+            Optional<Token> token, String where, V2Capabilities known, Optional<Path> state) {
+        Optional<RefAdvertisement> remembered = known.get(git.uri(), state);
         if (remembered.isPresent()) {
             Optional<RefAdvertisement> direct = lsRefs(engine, git, remembered.get(), token, false, host, where);
             if (direct.isPresent()) {
@@ -50,7 +54,7 @@ public final class SmartHttpRefs {
             }
             LOG.log(System.Logger.Level.DEBUG, "ls-refs without info/refs refused at {0}; asking info/refs",
                     git.uri());
-            known.forget(git.uri());
+            known.forget(git.uri(), state);
         }
         URI infoRefs = URI.create(git.uri() + "/info/refs?service=git-upload-pack");
         HttpCall call = withAuth(HttpCall.get(infoRefs).header("Git-Protocol", "version=2"), git, token);
@@ -69,7 +73,7 @@ public final class SmartHttpRefs {
         if (adv.isEmpty() || adv.get().version() != 2) {
             return adv;
         }
-        known.put(git.uri(), adv.get());
+        known.put(git.uri(), adv.get(), state);
         return lsRefs(engine, git, adv.get(), token, true, host, where);
     }
 
