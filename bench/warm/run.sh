@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Warm remote load benchmark (issue 13): a fresh `./jhub load owner/repo entry` whose tree and compiled classes are
-# cached, following the branch (one ref lookup: info/refs + ls-refs) vs pinned to the commit (no network) vs
-# `git ls-remote` of the same repository, interleaved round after round (bench/ab.sh), medians; then the same
+# cached, following the branch (one ref lookup: the ls-refs POST alone, as the repository's v2 capabilities are
+# remembered in the cache from an earlier lookup) vs pinned to the commit (no network) vs `git ls-remote` of the same
+# repository vs the branch load with those capabilities removed first (info/refs + ls-refs, as a repository's first
+# lookup), interleaved round after round (bench/ab.sh), medians; then the same
 # branch and pinned loads repeated in one JVM (RepeatedLoad.java). The server (server.sh) is nginx with TLS on
 # loopback running the real `git http-backend` through fcgiwrap, serving examples/classifier as bench/classifier.
 # Two trust stores: a JKS holding only the test certificate, and a copy of the JDK's cacerts (about 140 public
@@ -63,11 +65,13 @@ result="$("$root/bench/ab.sh" "$rounds" \
   "JHUB_JAVA_OPTS='$jks' $load --commit $commit" \
   "JHUB_JAVA_OPTS='$cac' $load" \
   "JHUB_JAVA_OPTS='$cac' $load --commit $commit" \
-  "git -c http.sslCAInfo=$work/cert.pem ls-remote https://$host/bench/classifier.git")"
+  "git -c http.sslCAInfo=$work/cert.pem ls-remote https://$host/bench/classifier.git" \
+  "rm -rf $work/cache/state; JHUB_JAVA_OPTS='$jks' $load")"
 echo "$result"
 mapfile -t med < <(awk '{print $1}' <<<"$result")
-awk -v b="${med[0]}" -v p="${med[1]}" -v cb="${med[2]}" -v cp="${med[3]}" -v l="${med[4]}" 'BEGIN {
+awk -v b="${med[0]}" -v p="${med[1]}" -v cb="${med[2]}" -v cp="${med[3]}" -v l="${med[4]}" -v f="${med[5]}" 'BEGIN {
   printf "JKS: branch/pinned %.2fx (goal <= 1.50x), branch - pinned %d ms, git ls-remote %d ms\n", b/p, b-p, l
-  printf "cacerts: branch/pinned %.2fx (goal <= 1.50x), branch - pinned %d ms\n", cb/cp, cb-cp }'
+  printf "cacerts: branch/pinned %.2fx (goal <= 1.50x), branch - pinned %d ms\n", cb/cp, cb-cp
+  printf "JKS, without the remembered v2 capabilities (info/refs + ls-refs, as a first lookup): %d ms, %.2fx pinned\n", f, f/p }'
 echo "load after: $(uptime | sed 's/.*load/load/')"
 java $jks -cp "$cp" RepeatedLoad "$work/cache" "$host" bench/classifier "$commit" "$inproc"
