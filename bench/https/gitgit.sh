@@ -72,12 +72,9 @@ rm -rf "$work/check" "$work/tar"
 # ./jhub's java command with TlsFloor on the end of its class path (an AppCDS archive accepts a longer path)
 mkdir -p "$work/classes"
 javac -d "$work/classes" "$root/bench/warm/TlsFloor.java"
-mapfile -t cmd < <(JHUB_PRINT_COMMAND=1 JHUB_JAVA_OPTS="$opts" ./jhub fetch x)
-floor=()
-for ((i = 0; i < ${#cmd[@]}; i++)); do
-  if [ "${cmd[$i]}" = -cp ]; then floor+=(-cp "${cmd[$((i + 1))]}:$work/classes" TlsFloor); break; fi
-  floor+=("${cmd[$i]}")
-done
+. "$root/bench/lib/jhub-java.sh"
+JHUB_JAVA_OPTS="$opts" jhub_java "$work/classes" TlsFloor fetch
+floor=("${JHUB_JAVA[@]}")
 floor+=(verified 127.0.0.1 "$NGINX_PORT" "/bench/git/archive/$commit.tar.gz" gunzip)
 "${floor[@]}" || { echo "TlsFloor failed" >&2; exit 1; }
 

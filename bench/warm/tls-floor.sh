@@ -25,13 +25,10 @@ $load --trust >/dev/null                                    # tree + classes
 [ "$($load --commit "$COMMIT")" = setosa ] || { echo "the pinned load failed" >&2; exit 1; }
 [ "$($load 2>&1)" = setosa ] || { echo "the branch load failed or warned" >&2; exit 1; }
 
-# ./jhub's own java command with TlsFloor on the end of its class path (an AppCDS archive accepts a longer path)
-mapfile -t cmd < <(JHUB_PRINT_COMMAND=1 ./jhub load x)
-probe=()
-for ((i = 0; i < ${#cmd[@]}; i++)); do
-  if [ "${cmd[$i]}" = -cp ]; then probe+=(-cp "${cmd[$((i + 1))]}:$WORK/classes" TlsFloor); break; fi
-  probe+=("${cmd[$i]}")
-done
+# ./jhub's own java command for a load, with TlsFloor on the end of its class path
+. "$root/bench/lib/jhub-java.sh"
+jhub_java "$WORK/classes" TlsFloor load
+probe=("${JHUB_JAVA[@]}")
 get="$HOST /bench/classifier.git/info/refs?service=git-upload-pack"
 get="${get/:/ }"
 for mode in verified unverified; do
@@ -42,7 +39,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(ja
 echo "server: nginx + git http-backend on https://$HOST; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 result="$("$root/bench/ab.sh" "$rounds" "$load" "$load --commit $COMMIT" "${probe[*]} none" \
   "${probe[*]} verified $get" "${probe[*]} unverified $get")"
-sed -E 's/  [^ ]*java .*TlsFloor ([a-z]+).*/  java TlsFloor \1 (./jhub'"'"'s JVM, archive and options)/' <<<"$result"
+sed -E "s|  [^ ]*java .*TlsFloor ([a-z]+).*|  java TlsFloor \\1 (./jhub's JVM, archive and options)|" <<<"$result"
 mapfile -t med < <(awk '{print $1}' <<<"$result")
 awk -v b="${med[0]}" -v p="${med[1]}" -v n="${med[2]}" -v v="${med[3]}" -v u="${med[4]}" 'BEGIN {
   printf "branch/pinned %.2fx (goal <= 1.50x); one verified GET in a fresh JVM %d ms over the bare JVM, unverified %d ms\n", b / p, v - n, u - n
