@@ -85,6 +85,36 @@ class CacheEvictionTest {
     }
 
     @Test
+    void aTreeIsMeasuredOnceAndItsSizeRecordGoesWithIt() throws Exception {
+        Hub hub = builder().build();
+        Path t1 = fetch(hub, c1);
+        Path record = t1.resolveSibling(c1 + ".size");
+        long walked = hub.cacheInfo().commits().get(0).bytes();
+        assertEquals(walked + "\n", Files.readString(record), "the first scan records what it measured");
+        Files.writeString(record, "12345\n");
+        assertEquals(12345, hub.cacheInfo().commits().get(0).bytes(), "later scans read the record, not the tree");
+        Files.writeString(record, "not a size");
+        assertEquals(walked, hub.cacheInfo().commits().get(0).bytes(), "a damaged record is measured again");
+        assertEquals(walked + "\n", Files.readString(record));
+
+        hub.pruneCache(0, ChronoUnit.FOREVER.getDuration(), false);
+        assertFalse(Files.exists(t1));
+        assertFalse(Files.exists(record), "the record goes with its tree");
+    }
+
+    @Test
+    void replacingAnUncheckedTreeDropsItsSizeRecord() throws Exception {
+        Hub hub = builder().build();
+        Path unchecked = hub.repo("alice/demo").commit(c1).skipValidation(true).fetch();
+        Path record = unchecked.resolveSibling(c1 + ".size");
+        Files.writeString(record, "12345\n"); // what a scan of the unchecked tree might have recorded
+        Path checked = fetch(hub, c1);
+        assertEquals(unchecked, checked, "the checked tree replaces the unchecked one in place");
+        assertFalse(Files.exists(record), "the record described the replaced tree");
+        assertTrue(hub.cacheInfo().commits().get(0).bytes() > 20_000);
+    }
+
+    @Test
     void theEntryJustInstalledStaysEvenAboveTheLimit() {
         Hub bounded = builder().cacheMaxSize(1).build();
         fetch(bounded, c1);

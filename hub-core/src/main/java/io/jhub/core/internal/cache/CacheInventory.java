@@ -62,7 +62,8 @@ public final class CacheInventory {
                 Path tree = repo.dir().resolve(commit);
                 Path marker = RepoCache.markerOf(tree);
                 out.add(new CacheEntry(CacheEntry.Kind.TREE, repo.key(), commit, tree, RepoCache.stampOf(tree),
-                        repo.dir().resolve(RepoCache.LOCK), List.of(marker, StampFiles.fileOf(tree)), size(tree),
+                        repo.dir().resolve(RepoCache.LOCK), List.of(marker, StampFiles.fileOf(tree),
+                        TreeSizes.fileOf(tree)), TreeSizes.of(tree),
                         lastUsed(RepoCache.stampOf(tree), tree), Optional.empty(), Optional.empty(),
                         !Files.exists(marker)));
             }

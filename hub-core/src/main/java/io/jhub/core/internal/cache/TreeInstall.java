@@ -89,10 +89,12 @@ public final class TreeInstall implements AutoCloseable {
                 CacheFiles.writeAtomically(RepoCache.markerOf(target), "fetched with skip-validation\n");
             }
             if (Files.isDirectory(target)) {
+                TreeSizes.drop(target); // the record describes the tree being replaced
                 Path old = CacheFiles.stagingFor(target);
                 Files.move(target, old);
                 CacheFiles.moveIntoPlace(staging, target);
                 CacheFiles.deleteQuietly(old);
+                TreeSizes.drop(target); // in case a scan measured the old tree meanwhile
             } else {
                 CacheFiles.moveIntoPlace(staging, target);
             }
