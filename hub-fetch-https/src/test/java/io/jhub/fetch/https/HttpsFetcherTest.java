@@ -177,6 +177,18 @@ class HttpsFetcherTest {
     }
 
     @Test
+    void anErrorShowsTheArchiveUrlWithoutUserInformationOrQuery() throws IOException {
+        server.inject(Fault.status("/archive/", 404, 1));
+        TestFetchContext c = ctx().with("https.urlTemplate",
+                "https://someone:pa55word@{host}/{owner}/{repo}/archive/{ref}.{format}?sig=S1GNED");
+        DownloadException e = assertThrows(DownloadException.class,
+                () -> fetcher.fetch(request("owner/sample:v1.0"), target(), c));
+        assertTrue(e.getMessage().contains("/owner/sample/archive/"), e.getMessage());
+        assertFalse(e.getMessage().contains("pa55word") || e.getMessage().contains("S1GNED"), e.getMessage());
+        assertEquals(null, e.uri().getUserInfo(), e.uri().toString());
+    }
+
+    @Test
     void privateRepoWithoutTokenSaysSo() {
         AuthenticationException e = assertThrows(AuthenticationException.class,
                 () -> fetcher.resolve(request("owner/secret"), ctx()));

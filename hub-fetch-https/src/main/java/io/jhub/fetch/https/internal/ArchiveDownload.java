@@ -7,6 +7,7 @@ import io.jhub.http.Deadline;
 import io.jhub.http.HttpCall;
 import io.jhub.http.HttpEngine;
 import io.jhub.http.ResumableBody;
+import io.jhub.http.SafeUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public final class ArchiveDownload {
                     try (ResumableBody b = ResumableBody.of(engine, call, reply, deadline, left)) {
                         body[0] = b;
                         return ArchiveExtractor.extract(new BodyStream(b), b::abort, target, settings.limits(),
-                                ctx.progress(), reply.uri().toString());
+                                ctx.progress(), SafeUrls.forDisplay(reply.uri()));
                     } catch (TransportException e) {
                         throw e;
                     } catch (IOException e) {
@@ -79,7 +80,7 @@ public final class ArchiveDownload {
             }
         }
         IOException cause = transportCause(last).orElseThrow();
-        throw new DownloadException(archive.uri(), "The download of " + what + " from " + host + " broke off "
+        throw new DownloadException(SafeUrls.withoutUserInfo(archive.uri()), "The download of " + what + " from " + host + " broke off "
                 + settings.attempts() + " times (" + describe(cause) + "). Check the network or the host, raise the read"
                 + " timeout or the setting https.attempts, and try again.", last);
     }

@@ -5,6 +5,8 @@ import io.jhub.api.DownloadException;
 import io.jhub.api.FetchException;
 import io.jhub.api.GitHost;
 import io.jhub.http.HttpReply;
+import io.jhub.http.SafeUrls;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,14 +27,16 @@ public final class HttpErrors {
      */
     public static FetchException forStatus(HttpReply reply, String what, GitHost host, Optional<Token> token) {
         int status = reply.status();
+        URI uri = SafeUrls.withoutUserInfo(reply.uri());
+        String shown = SafeUrls.forDisplay(reply.uri()); // a signed redirect target carries its secret in the query
         String tokenPart = token.isEmpty() ? "no token was given (" + Tokens.hint(host) + ")"
                 : reply.credentialSent() ? "the token from " + token.get().source() + " was sent"
-                : "the token from " + token.get().source() + " was NOT sent, because " + reply.uri().getAuthority()
+                : "the token from " + token.get().source() + " was NOT sent, because " + uri.getAuthority()
                         + " is not the host it belongs to (" + String.join(", ", token.get().authorities().stream()
                         .sorted().toList()) + ")";
         if (status == 404) {
-            return new DownloadException(reply.uri(), 404, "Not found (HTTP 404) while getting " + what + " from "
-                    + reply.uri() + ": the repository or the ref does not exist on " + host
+            return new DownloadException(uri, 404, "Not found (HTTP 404) while getting " + what + " from "
+                    + shown + ": the repository or the ref does not exist on " + host
                     + ", or the repository is private and " + (token.isEmpty() ? "no token was given ("
                     + Tokens.hint(host) + ")" : "the token from " + token.get().source() + " cannot see it") + ".",
                     null);
@@ -40,13 +44,13 @@ public final class HttpErrors {
         if (status == 401 || status == 403) {
             String rate = rateLimit(reply);
             return new AuthenticationException("Access denied (HTTP " + status + ") while getting " + what + " from "
-                    + reply.uri() + ": " + tokenPart + "." + rate + (rate.isEmpty() ? token.isEmpty()
+                    + shown + ": " + tokenPart + "." + rate + (rate.isEmpty() ? token.isEmpty()
                     ? " Private repositories need a token; some hosts (GitHub) also answer this way for a repository"
                     + " that does not exist, so check its name too." : " Check that the token is valid, not expired, and"
                     + " may read this repository." : ""));
         }
-        return new DownloadException(reply.uri(), status, "Unexpected HTTP " + status + " while getting " + what
-                + " from " + reply.uri() + " (" + tokenPart + "). Check the host and the URL style settings"
+        return new DownloadException(uri, status, "Unexpected HTTP " + status + " while getting " + what
+                + " from " + shown + " (" + tokenPart + "). Check the host and the URL style settings"
                 + " (https.style, https.urlTemplate).", null);
     }
 

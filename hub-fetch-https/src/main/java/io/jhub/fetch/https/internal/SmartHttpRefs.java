@@ -7,6 +7,7 @@ import io.jhub.git.wire.PktLineWriter;
 import io.jhub.git.wire.RefAdvertisement;
 import io.jhub.http.HttpCall;
 import io.jhub.http.HttpEngine;
+import io.jhub.http.SafeUrls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -53,7 +54,7 @@ public final class SmartHttpRefs {
                 return direct;
             }
             LOG.log(System.Logger.Level.DEBUG, "ls-refs without info/refs refused at {0}; asking info/refs",
-                    git.uri());
+                    SafeUrls.forDisplay(git.uri()));
             known.forget(git.uri(), state);
         }
         URI infoRefs = URI.create(git.uri() + "/info/refs?service=git-upload-pack");
@@ -64,8 +65,8 @@ public final class SmartHttpRefs {
             }
             String type = reply.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
             if (reply.status() != 200 || !type.startsWith("application/x-git-upload-pack-advertisement")) {
-                LOG.log(System.Logger.Level.DEBUG, "no smart-HTTP at {0} (HTTP {1}, {2})", infoRefs, reply.status(),
-                        type);
+                LOG.log(System.Logger.Level.DEBUG, "no smart-HTTP at {0} (HTTP {1}, {2})",
+                        SafeUrls.forDisplay(infoRefs), reply.status(), type);
                 return Optional.empty();
             }
             return Optional.of(RefAdvertisement.readSmartHttp(new PktLineReader(reply.body())));
