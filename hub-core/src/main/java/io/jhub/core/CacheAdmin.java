@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** A hub's cache administration: the inventory as public records, removals, pruning, and eviction. */
 final class CacheAdmin {
@@ -119,6 +120,19 @@ final class CacheAdmin {
 
     CacheRemoval prune(long max, Optional<Instant> cutoff, boolean dryRun) {
         return removal(pruner.prune(max, cutoff, Set.of(), dryRun), dryRun);
+    }
+
+    /**
+     * Returns {@link #afterInstall(Path)} as an action for the installers (an anonymous class, not a method
+     * reference, which a fresh JVM would have to link on every start).
+     */
+    Consumer<Path> afterInstallAction() {
+        return new Consumer<>() {
+            @Override
+            public void accept(Path installed) {
+                afterInstall(installed);
+            }
+        };
     }
 
     /** Evicts least-recently-used entries after an install, when the cache has a maximum size. */

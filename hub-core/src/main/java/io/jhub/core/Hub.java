@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Loads code and weights from hub repositories. Build one with {@link #builder()}, or use the static
@@ -67,9 +70,15 @@ public final class Hub {
         this.trustStore = new TrustStore(settings.cacheDir);
         this.cacheAdmin = new CacheAdmin(settings.cacheDir, settings.cacheMaxSize, settings.readOnlyCaches,
                 repoCache);
-        this.loader = new RepoLoader(settings.cacheDir.resolve("compiled"), settings.readOnlyCaches.stream()
-                .map(d -> d.resolve("compiled")).toList(), settings.progress, cacheAdmin::afterInstall);
-        settings.afterWeightsInstall(cacheAdmin::afterInstall);
+        List<Path> compiledLayers = new ArrayList<>();
+        for (Path readOnly : settings.readOnlyCaches) {
+            compiledLayers.add(readOnly.resolve("compiled"));
+        }
+        // no lambdas or method references on the path of every load: each first link costs a fresh JVM time
+        Consumer<Path> afterInstall = cacheAdmin.afterInstallAction();
+        this.loader = new RepoLoader(settings.cacheDir.resolve("compiled"), compiledLayers, settings.progress,
+                afterInstall);
+        settings.afterWeightsInstall(afterInstall);
     }
 
     /**
@@ -666,7 +675,13 @@ public final class Hub {
         checkTrust(r, repo);
         String name = repo.path() + "@" + held.commit().substring(0, Math.min(12, held.commit().length()));
         String key = held.tree() + "\n" + r.hubconf();
-        return modules.computeIfAbsent(key, k -> loader.load(held.tree(), r.hubconf(), name, this));
+        Hub hub = this;
+        return modules.computeIfAbsent(key, new Function<>() { // an anonymous class: see the constructor
+            @Override
+            public HubModule apply(String k) {
+                return loader.load(held.tree(), r.hubconf(), name, hub);
+            }
+        });
     }
 
     private void checkTrust(HubRepo r, RepoInfo repo) {

@@ -41,7 +41,12 @@ final class HubSettings implements FetchContext {
     final Optional<HttpClient> httpClient;
     final OptionalLong cacheMaxSize;
     final List<Path> readOnlyCaches;
-    private volatile Consumer<Path> afterWeightsInstall = p -> { };
+    // (an anonymous class, not a lambda: linking a lambda costs a fresh JVM milliseconds on every start)
+    private volatile Consumer<Path> afterWeightsInstall = new Consumer<>() {
+        @Override
+        public void accept(Path installed) {
+        }
+    };
     final RefreshPolicy refresh;
     final Path lockFile;
     final boolean locked;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs one {@code jhub} command line: parses it against the option table, finds the command in the registry,
@@ -85,7 +86,13 @@ public final class Cli {
             ProgressListener listener = progress != null ? progress
                     : cli.flag("quiet") ? ProgressListener.NONE : ProgressListener.logging();
             ConsoleProgress shown = progress;
-            in = new Invocation(cli, out, err, settings -> hub(cli, settings, listener, shown));
+            // an anonymous class, not a lambda: linking one costs a fresh JVM milliseconds on every command
+            in = new Invocation(cli, out, err, new Function<>() {
+                @Override
+                public Hub apply(Map<String, String> settings) {
+                    return hub(cli, settings, listener, shown);
+                }
+            });
             if (!CliSettings.withoutOwn(cli.settings()).isEmpty()) {
                 in.hub(); // checks the keys before the command does anything
             }

@@ -77,7 +77,11 @@ public final class RepoCache {
      */
     public RepoCache(Path cacheRoot, List<Path> readOnlyRoots) {
         this.root = cacheRoot.resolve("repos");
-        this.layers = readOnlyRoots.stream().map(RepoCache::new).toList();
+        List<RepoCache> prepared = new ArrayList<>(); // a loop, not a stream: see Hub's constructor
+        for (Path readOnly : readOnlyRoots) {
+            prepared.add(new RepoCache(readOnly));
+        }
+        this.layers = List.copyOf(prepared);
     }
 
     /**

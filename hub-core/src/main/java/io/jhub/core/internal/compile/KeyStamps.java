@@ -58,10 +58,16 @@ public final class KeyStamps {
         }
         long now = System.currentTimeMillis();
         String key = ContentKey.of(layout, tree, hostMode);
-        if (stats.stream().allMatch(s -> now - modifiedMillis(s) > RACY_MILLIS)) {
+        boolean settled = true; // plain loops, no lambdas: this runs on a warm load's path
+        for (String s : stats) {
+            settled &= now - modifiedMillis(s) > RACY_MILLIS;
+        }
+        if (settled) {
             StringBuilder text = new StringBuilder(header).append("written ").append(now).append('\n')
                     .append("key ").append(key).append('\n');
-            stats.forEach(s -> text.append(s).append('\n'));
+            for (String s : stats) {
+                text.append(s).append('\n');
+            }
             try {
                 CacheFiles.writeAtomically(file, text.toString());
             } catch (RuntimeException e) {

@@ -27,13 +27,16 @@ interface ArgumentAdapter {
     Object adapt(Object raw, Class<?> type, Parameter parameter) throws Mismatch;
 
     /** Passes objects as Java would: identity, boxing, unboxing plus widening, subtyping. */
-    ArgumentAdapter OBJECTS = (raw, type, parameter) -> {
-        if (!JavaTypes.accepts(raw, type)) {
-            throw new Mismatch("parameter '" + parameter.getName() + "' is "
-                    + io.jhub.core.internal.compile.TypeNames.simplify(type.getTypeName()) + ", got "
-                    + JavaTypes.typeOf(raw) + (raw == null ? "" : " " + JavaTypes.quote(raw)));
+    ArgumentAdapter OBJECTS = new ArgumentAdapter() { // anonymous classes here, not lambdas: see Hub's constructor
+        @Override
+        public Object adapt(Object raw, Class<?> type, Parameter parameter) throws Mismatch {
+            if (!JavaTypes.accepts(raw, type)) {
+                throw new Mismatch("parameter '" + parameter.getName() + "' is "
+                        + io.jhub.core.internal.compile.TypeNames.simplify(type.getTypeName()) + ", got "
+                        + JavaTypes.typeOf(raw) + (raw == null ? "" : " " + JavaTypes.quote(raw)));
+            }
+            return raw;
         }
-        return raw;
     };
 
     /**
@@ -43,11 +46,14 @@ interface ArgumentAdapter {
      * @return the adapter
      */
     static ArgumentAdapter converting(ArgumentConverter converter) {
-        return (raw, type, parameter) -> {
-            try {
-                return converter.convert(raw, type, parameter);
-            } catch (IllegalArgumentException e) {
-                throw new Mismatch(String.valueOf(e.getMessage()));
+        return new ArgumentAdapter() {
+            @Override
+            public Object adapt(Object raw, Class<?> type, Parameter parameter) throws Mismatch {
+                try {
+                    return converter.convert(raw, type, parameter);
+                } catch (IllegalArgumentException e) {
+                    throw new Mismatch(String.valueOf(e.getMessage()));
+                }
             }
         };
     }

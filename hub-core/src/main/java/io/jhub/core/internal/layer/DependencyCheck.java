@@ -5,6 +5,7 @@ import io.jhub.core.internal.compile.DependencyGate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,17 +19,21 @@ public final class DependencyCheck implements DependencyGate {
     private final HostPlatform platform;
     private final Set<String> libModules;
     private final String displayName;
-    private final JavaRuntime runtime;
+    private final Optional<JavaRuntime> runtime;
 
     /**
-     * Creates the check for the running Java runtime.
+     * Creates the check for the running Java runtime (described only when advice needs it: finding out whether
+     * the runtime holds {@code java.se} reads the system modules, which a load that is not missing any skips).
      *
      * @param platform the host
      * @param libModules names of the repository's lib modules
      * @param displayName the repository, for messages
      */
     public DependencyCheck(HostPlatform platform, Set<String> libModules, String displayName) {
-        this(platform, libModules, displayName, JavaRuntime.current());
+        this.platform = platform;
+        this.libModules = Set.copyOf(libModules);
+        this.displayName = displayName;
+        this.runtime = Optional.empty();
     }
 
     /**
@@ -43,7 +48,7 @@ public final class DependencyCheck implements DependencyGate {
         this.platform = platform;
         this.libModules = Set.copyOf(libModules);
         this.displayName = displayName;
-        this.runtime = runtime;
+        this.runtime = Optional.of(runtime);
     }
 
     @Override
@@ -89,7 +94,7 @@ public final class DependencyCheck implements DependencyGate {
         }
         StringBuilder advice = new StringBuilder();
         if (!absent.isEmpty()) {
-            advice.append(runtime.adviceForAbsent(absent));
+            advice.append(runtime.orElseGet(JavaRuntime::current).adviceForAbsent(absent));
         }
         if (!jdk.isEmpty()) {
             advice.append(advice.length() == 0 ? "" : " ");
