@@ -3,6 +3,7 @@ package io.jhub.pretrained;
 import io.jhub.api.HubException;
 import io.jhub.api.ProgressListener;
 import io.jhub.core.Hub;
+import io.jhub.http.SafeUrls;
 import io.jhub.http.download.DownloadOptions;
 import java.io.IOException;
 import java.net.URI;
@@ -154,7 +155,7 @@ public final class Pretrained<M> {
         try {
             return Objects.requireNonNull(loader.apply(model, file), "the weights loader returned null");
         } catch (IOException e) {
-            throw new HubException("Loading the weights " + file + " (from " + uri + ") into "
+            throw new HubException("Loading the weights " + file + " (from " + SafeUrls.forDisplay(uri) + ") into "
                     + model.getClass().getName() + " failed: " + e.getMessage() + ". The file matches what was"
                     + " downloaded; check that the load function reads this format.", e);
         }
@@ -199,7 +200,7 @@ public final class Pretrained<M> {
 
     @Override
     public String toString() {
-        return "Pretrained[" + uri + ", " + options + "]";
+        return "Pretrained[" + SafeUrls.forDisplay(uri) + ", " + options + "]"; // a signed URL's query stays hidden
     }
 
     private Pretrained<M> with(DownloadOptions newOptions) {

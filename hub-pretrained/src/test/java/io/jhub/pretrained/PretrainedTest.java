@@ -98,6 +98,15 @@ class PretrainedTest {
     }
 
     @Test
+    void itsDescriptionHidesUserInformationAndASignedQuery() {
+        Pretrained<Classifier> signed = Pretrained.from(
+                "https://someone:pa55word@weights.example.org/w/tiny.bin?X-Signature=S1GNED", Classifier::loadWeights);
+        String shown = signed.toString();
+        assertTrue(shown.contains("weights.example.org/w/tiny.bin"), shown);
+        assertTrue(!shown.contains("pa55word") && !shown.contains("S1GNED"), shown);
+    }
+
+    @Test
     void entryWithoutPretrainedDoesNoIo() throws Exception {
         Pretrained<Classifier> source = Pretrained.from(server.uri("/w/none.bin").toString(), Classifier::loadWeights);
         Classifier c = insideEntry(hub(), () -> tiny(source, false, 7));
