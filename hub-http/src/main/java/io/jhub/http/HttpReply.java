@@ -65,7 +65,7 @@ public interface HttpReply {
      * {@link java.io.IOException}. Does nothing to a body already read to its end. The engine does the same itself
      * when a handler throws. Never throws.
      *
-     * @since 0.1
+     * @since 0.2
      */
     void abort();
 }

@@ -136,7 +136,7 @@ public final class ResumableBody extends InputStream {
      * Ends the transfer at once, from any thread: the reply being read (the first or a resumed one) is aborted
      * ({@link HttpReply#abort()}), a read waiting on it fails, and no range request follows.
      *
-     * @since 0.1
+     * @since 0.2
      */
     public void abort() {
         aborted = true;

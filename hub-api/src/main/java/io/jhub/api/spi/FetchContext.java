@@ -90,7 +90,7 @@ public interface FetchContext {
      * @return the directory, or empty when the hub keeps no such state (the default, or no writable cache)
      * @throws IllegalArgumentException if {@code protocol} is not a protocol name (checked by contexts that offer
      *         a directory)
-     * @since 0.1
+     * @since 0.2
      */
     default Optional<Path> stateDirectory(String protocol) {
         return Optional.empty();
