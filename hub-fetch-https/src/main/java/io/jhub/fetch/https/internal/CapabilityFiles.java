@@ -1,6 +1,7 @@
 package io.jhub.fetch.https.internal;
 
 import io.jhub.git.wire.RefAdvertisement;
+import io.jhub.http.SafeUrls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,9 +20,9 @@ import java.util.Optional;
 /**
  * One small file per repository URL in the fetcher's state directory, holding the protocol v2 capabilities the
  * URL advertised ({@link CapabilityText}). The file's name is the hex SHA-256 of the URL without its user
- * information, so neither a token nor a user name is ever kept; the content is the capabilities only. Every file
- * is a hint: writes are atomic and a failed one is ignored; a file that cannot be read, is not in the format or
- * is larger than {@link #MAX_BYTES} is ignored and deleted.
+ * information (hub-http's {@link SafeUrls#withoutUserInfo}), so neither a token nor a user name is ever kept; the
+ * content is the capabilities only. Every file is a hint: writes are atomic and a failed one is ignored; a file
+ * that cannot be read, is not in the format or is larger than {@link #MAX_BYTES} is ignored and deleted.
  */
 final class CapabilityFiles {
     /** The largest file read; a real advertisement is a few hundred bytes. */
@@ -112,34 +113,12 @@ final class CapabilityFiles {
      */
     static String name(URI repo) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(withoutUserInfo(repo)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(SafeUrls.withoutUserInfo(repo)
+                    .toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK provides SHA-256", e);
         }
-    }
-
-    /**
-     * Returns a URL as text without its user information ({@code user:password@}) and fragment.
-     *
-     * @param u the URL
-     * @return {@code scheme://host[:port]/path[?query]}
-     */
-    static String withoutUserInfo(URI u) {
-        if (u.getRawUserInfo() == null && u.getRawFragment() == null) {
-            return u.toString();
-        }
-        String authority = u.getRawAuthority() == null ? "" : u.getRawAuthority();
-        if (u.getRawUserInfo() != null) {
-            authority = authority.substring(u.getRawUserInfo().length() + 1);
-        }
-        StringBuilder b = new StringBuilder().append(u.getScheme()).append("://").append(authority);
-        b.append(u.getRawPath() == null ? "" : u.getRawPath());
-        if (u.getRawQuery() != null) {
-            b.append('?').append(u.getRawQuery());
-        }
-        return b.toString();
     }
 
     private static Optional<RefAdvertisement> discard(Path file, String why) {
