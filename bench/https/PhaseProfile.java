@@ -47,7 +47,7 @@ public class PhaseProfile {
             }
             case "extract" -> {
                 try (InputStream in = Files.newInputStream(Path.of(a[1]))) {
-                    ArchiveExtractor.extract(in, Path.of(a[2]), new TreeLimits(1_000_000, 1L << 40, "the bench"),
+                    ArchiveExtractor.extract(in, () -> { }, Path.of(a[2]), new TreeLimits(1_000_000, 1L << 40, "the bench"),
                             ProgressListener.NONE, "local file");
                 }
             }

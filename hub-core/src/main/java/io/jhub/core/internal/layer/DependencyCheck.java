@@ -30,10 +30,7 @@ public final class DependencyCheck implements DependencyGate {
      * @param displayName the repository, for messages
      */
     public DependencyCheck(HostPlatform platform, Set<String> libModules, String displayName) {
-        this.platform = platform;
-        this.libModules = Set.copyOf(libModules);
-        this.displayName = displayName;
-        this.runtime = Optional.empty();
+        this(platform, libModules, displayName, Optional.empty());
     }
 
     /**
@@ -45,10 +42,15 @@ public final class DependencyCheck implements DependencyGate {
      * @param runtime the Java runtime, for the advice on JDK modules it lacks
      */
     public DependencyCheck(HostPlatform platform, Set<String> libModules, String displayName, JavaRuntime runtime) {
+        this(platform, libModules, displayName, Optional.of(runtime));
+    }
+
+    private DependencyCheck(HostPlatform platform, Set<String> libModules, String displayName,
+            Optional<JavaRuntime> runtime) {
         this.platform = platform;
         this.libModules = Set.copyOf(libModules);
         this.displayName = displayName;
-        this.runtime = Optional.of(runtime);
+        this.runtime = runtime;
     }
 
     @Override

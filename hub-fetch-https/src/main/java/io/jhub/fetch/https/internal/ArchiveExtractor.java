@@ -19,24 +19,6 @@ public final class ArchiveExtractor {
     }
 
     /**
-     * Extracts an archive from a source whose reads never wait on a network (bytes in memory, a file), like
-     * {@link #extract(InputStream, Runnable, Path, TreeLimits, ProgressListener, String)} with nothing to abort.
-     *
-     * @param body the archive bytes
-     * @param target an existing, empty directory
-     * @param limits caps on entries and bytes
-     * @param progress where to report entries
-     * @param subject what to name in progress events
-     * @return what was written
-     * @throws UnsafeArchiveException if the archive is unsafe, over a limit, truncated or corrupt
-     * @throws IOException if the body or the target fails
-     */
-    public static ExtractResult extract(InputStream body, Path target, TreeLimits limits,
-            ProgressListener progress, String subject) throws IOException {
-        return extract(body, () -> { }, target, limits, progress, subject);
-    }
-
-    /**
      * Extracts an archive.
      *
      * @param body the archive bytes, ideally a {@link BodyStream} so transport failures stay recognisable

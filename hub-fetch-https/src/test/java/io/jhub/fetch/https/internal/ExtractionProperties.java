@@ -94,7 +94,8 @@ class ExtractionProperties {
         Files.writeString(box.resolve("p/q/canary.txt"), "canary");
         Set<String> before = HostileArchiveTest.listing(box, target);
         try {
-            ArchiveExtractor.extract(new ByteArrayInputStream(bytes), target, LIMITS, ProgressListener.NONE, "prop");
+            ArchiveExtractor.extract(new ByteArrayInputStream(bytes), () -> { }, target, LIMITS, ProgressListener.NONE,
+                    "prop");
         } catch (UnsafeArchiveException expected) {
             // refusing is fine; writing outside is not
         }

@@ -165,7 +165,7 @@ class HostileArchiveTest {
         for (byte[] bytes : new byte[][] {a.tarGz(), new TestArchives().dir("top").exec("top/bin/run", "#!/bin/sh\n")
                 .file("top/d/x.txt", "x").symlink("top/d/y.txt", "x.txt").zip("0123456789012345678901234567890123456789")}) {
             Path target = Files.createDirectories(tmp.resolve("t" + System.nanoTime()));
-            ExtractResult r = ArchiveExtractor.extract(new ByteArrayInputStream(bytes), target, LIMITS,
+            ExtractResult r = ArchiveExtractor.extract(new ByteArrayInputStream(bytes), () -> { }, target, LIMITS,
                     ProgressListener.NONE, "test");
             assertTrue(Files.isExecutable(target.resolve("bin/run")));
             assertFalse(Files.isExecutable(target.resolve("d/x.txt")));
@@ -187,7 +187,7 @@ class HostileArchiveTest {
         Files.writeString(box.resolve("a/b/sibling.txt"), "keep");
         Set<String> before = listing(box, target);
         UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class, () -> ArchiveExtractor.extract(
-                new ByteArrayInputStream(archive), target, LIMITS, ProgressListener.NONE, "test"));
+                new ByteArrayInputStream(archive), () -> { }, target, LIMITS, ProgressListener.NONE, "test"));
         assertFalse(e.getMessage().contains("(null)"), e.getMessage());
         assertEquals(before, listing(box, target));
         assertEquals("keep", Files.readString(box.resolve("a/b/sibling.txt")));
